@@ -1,0 +1,25 @@
+package io.shepherd.api.execution;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/** A handle on a running job. Thread-safe. */
+public interface JobClient {
+    String jobName();
+
+    /** A consistent-enough view of the job's counters, cheap enough to poll for progress. */
+    JobMetrics metrics();
+
+    /** Asks the job to stop; {@link #await} then returns a result with status {@code CANCELLED}. */
+    void cancel();
+
+    /**
+     * Waits for the job to end.
+     *
+     * @throws JobExecutionException when the job failed; its message names the operator, subtask
+     *     and record
+     */
+    JobResult await() throws JobExecutionException, InterruptedException;
+
+    JobResult await(Duration timeout) throws JobExecutionException, InterruptedException, TimeoutException;
+}

@@ -1,0 +1,9 @@
+package io.shepherd.runtime.channel;
+
+/** The receiving end of a channel. Only one thread receives; {@link #poll} returns null when empty. */
+public interface InputChannel {
+    Object poll();
+
+    /** Whether an element is waiting, without taking it. */
+    boolean isEmpty();
+}

@@ -1,0 +1,77 @@
+package io.shepherd.runtime.execution;
+
+import io.shepherd.runtime.task.ProgressState;
+import io.shepherd.runtime.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One thread running a share of a job's tasks cooperatively, round robin, until they are all
+ * done or the job stops. Every task it ran is closed before it exits, whatever happened.
+ */
+final class Worker implements Runnable {
+    private final List<Task> tasks;
+    private final JobRun job;
+    private final IdleStrategy idle = new IdleStrategy();
+
+    Worker(List<Task> tasks, JobRun job) {
+        this.tasks = tasks;
+        this.job = job;
+    }
+
+    @Override
+    public void run() {
+        List<Task> opened = new ArrayList<>();
+        try {
+            for (Task task : tasks) {
+                opened.add(task);
+                try {
+                    task.open();
+                } catch (Throwable failure) {
+                    job.fail(task, failure);
+                    return;
+                }
+            }
+            loop();
+        } finally {
+            for (Task task : opened) {
+                close(task);
+            }
+            job.workerExited();
+        }
+    }
+
+    private void loop() {
+        List<Task> active = new ArrayList<>(tasks);
+        while (!active.isEmpty() && !job.isStopping()) {
+            boolean progress = false;
+            for (int i = 0; i < active.size(); i++) {
+                Task task = active.get(i);
+                ProgressState state;
+                try {
+                    state = task.call();
+                } catch (Throwable failure) {
+                    job.fail(task, failure);
+                    return;
+                }
+                if (state == ProgressState.DONE) {
+                    active.remove(i--);
+                }
+                progress |= state != ProgressState.NO_PROGRESS;
+            }
+            if (progress) {
+                idle.reset();
+            } else {
+                idle.idle();
+            }
+        }
+    }
+
+    private void close(Task task) {
+        try {
+            task.close();
+        } catch (Throwable failure) {
+            job.closeFailed(task, failure);
+        }
+    }
+}

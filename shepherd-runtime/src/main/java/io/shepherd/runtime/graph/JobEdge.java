@@ -1,0 +1,13 @@
+package io.shepherd.runtime.graph;
+
+import io.shepherd.api.functions.KeySelector;
+import io.shepherd.api.plan.Partitioning;
+
+/**
+ * A connection between two tasks' vertices, with its partitioning resolved (never DEFAULT).
+ *
+ * @param deadLetters whether it carries the source vertex's dead letters rather than its output
+ */
+public record JobEdge(
+        JobVertex source, JobVertex target, Partitioning partitioning, KeySelector<?, ?> keySelector,
+        boolean deadLetters) {}

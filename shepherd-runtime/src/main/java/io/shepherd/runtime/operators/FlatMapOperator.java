@@ -1,0 +1,34 @@
+package io.shepherd.runtime.operators;
+
+import io.shepherd.api.functions.FlatMapFunction;
+
+final class FlatMapOperator extends StreamOperator {
+    private final FlatMapFunction<Object, Object> function;
+    private final TimestampedCollector collector = new TimestampedCollector(this);
+
+    FlatMapOperator(OperatorContext context, FlatMapFunction<Object, Object> function) {
+        super(context);
+        this.function = function;
+    }
+
+    @Override
+    public void open() throws Exception {
+        openFunction(function);
+    }
+
+    @Override
+    public void processElement(Object record, long timestamp) {
+        context.counters().recordsIn++;
+        collector.setTimestamp(timestamp);
+        try {
+            function.flatMap(record, collector);
+        } catch (Exception e) {
+            recordFailed(record, timestamp, e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeFunction(function);
+    }
+}

@@ -1,0 +1,68 @@
+package io.shepherd.runtime.operators;
+
+import io.shepherd.api.functions.KeySelector;
+import io.shepherd.api.functions.KeyedProcessFunction;
+import io.shepherd.runtime.timers.KeyedTimerService;
+import io.shepherd.runtime.timers.Timer;
+
+/** Runs a {@link KeyedProcessFunction}: keyed state, timers, one context object reused for every call. */
+final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFunction.OnTimerContext<Object> {
+    private final KeyedProcessFunction<Object, Object, Object> function;
+    private final TimestampedCollector collector = new TimestampedCollector(this);
+    private long timestamp = NO_TIMESTAMP;
+    private KeyedProcessFunction.TimeDomain timeDomain;
+
+    @SuppressWarnings("unchecked")
+    KeyedProcessOperator(OperatorContext context, KeySelector<?, ?> keySelector, KeyedProcessFunction<?, ?, ?> function) {
+        super(context, keySelector);
+        this.function = (KeyedProcessFunction<Object, Object, Object>) function;
+    }
+
+    @Override
+    public void open() throws Exception {
+        openFunction(function);
+    }
+
+    @Override
+    protected void processKeyed(Object record, long timestamp) throws Exception {
+        this.timestamp = timestamp;
+        this.timeDomain = null;
+        collector.setTimestamp(timestamp);
+        function.processElement(record, this, collector);
+    }
+
+    @Override
+    protected void onTimer(Timer timer, boolean eventTime) throws Exception {
+        this.timestamp = timer.timestamp();
+        this.timeDomain = eventTime ? KeyedProcessFunction.TimeDomain.EVENT_TIME
+                : KeyedProcessFunction.TimeDomain.PROCESSING_TIME;
+        // Output of an event-time timer carries its time; a processing-time timer's output has no event time.
+        collector.setTimestamp(eventTime ? timer.timestamp() : NO_TIMESTAMP);
+        function.onTimer(timer.timestamp(), this, collector);
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeFunction(function);
+    }
+
+    @Override
+    public long timestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public Object currentKey() {
+        return keys.currentKey();
+    }
+
+    @Override
+    public KeyedTimerService timerService() {
+        return timers;
+    }
+
+    @Override
+    public KeyedProcessFunction.TimeDomain timeDomain() {
+        return timeDomain;
+    }
+}

@@ -1,0 +1,187 @@
+package io.shepherd.runtime.task;
+
+import io.shepherd.api.ErrorPolicy;
+import io.shepherd.api.JobConfig;
+import io.shepherd.api.plan.Operation;
+import io.shepherd.api.plan.Partitioning;
+import io.shepherd.api.plan.PlanNode;
+import io.shepherd.common.Clock;
+import io.shepherd.runtime.channel.InputChannel;
+import io.shepherd.runtime.channel.LocalChannel;
+import io.shepherd.runtime.channel.OutputChannel;
+import io.shepherd.runtime.graph.Functions;
+import io.shepherd.runtime.graph.JobEdge;
+import io.shepherd.runtime.graph.JobGraph;
+import io.shepherd.runtime.graph.JobVertex;
+import io.shepherd.runtime.metrics.OperatorCounters;
+import io.shepherd.runtime.operators.OperatorContext;
+import io.shepherd.runtime.operators.OperatorFactory;
+import io.shepherd.runtime.operators.Output;
+import io.shepherd.runtime.operators.RecordErrorHandler;
+import io.shepherd.runtime.operators.StreamOperator;
+import io.shepherd.runtime.partition.BroadcastPartitioner;
+import io.shepherd.runtime.partition.ForwardPartitioner;
+import io.shepherd.runtime.partition.KeyPartitioner;
+import io.shepherd.runtime.partition.Partitioner;
+import io.shepherd.runtime.partition.RebalancePartitioner;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the tasks of a job graph inside this process: local channels for every edge, and per
+ * subtask its own copy of the operators, wired into a chain between an input gate (or a source)
+ * and its record writers.
+ */
+public final class Deployment {
+    private final JobGraph graph;
+    private final JobConfig config;
+    private final Clock clock;
+    private final OperatorFactory operatorFactory;
+    // By identity: two edges between the same vertices (a stream unioned with itself) are two edges.
+    private final Map<JobEdge, LocalChannel[][]> channels = new IdentityHashMap<>();
+    private final Map<Integer, List<OperatorCounters>> counters = new LinkedHashMap<>();
+    private final List<Task> tasks = new ArrayList<>();
+
+    private Deployment(JobGraph graph, Clock clock) {
+        this.graph = graph;
+        this.config = graph.plan().config();
+        this.clock = clock;
+        this.operatorFactory = new OperatorFactory(config.watermarkIntervalMs());
+    }
+
+    /** Creates every task of the graph, vertex by vertex in topological order. */
+    public static Deployment of(JobGraph graph, Clock clock) {
+        Deployment deployment = new Deployment(graph, clock);
+        for (JobVertex vertex : graph.vertices()) {
+            for (PlanNode node : vertex.chain()) {
+                deployment.counters.put(node.id(), new ArrayList<>());
+            }
+        }
+        for (JobVertex vertex : graph.vertices()) {
+            for (JobEdge edge : vertex.outputs()) {
+                deployment.createChannels(edge);
+            }
+        }
+        for (JobVertex vertex : graph.vertices()) {
+            for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
+                deployment.tasks.add(deployment.createTask(vertex, subtask));
+            }
+        }
+        return deployment;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    /** Every operator subtask's counters, by plan node id, in the order of the graph's vertices. */
+    public Map<Integer, List<OperatorCounters>> counters() {
+        return counters;
+    }
+
+    private void createChannels(JobEdge edge) {
+        int senders = edge.source().parallelism();
+        int receivers = edge.target().parallelism();
+        LocalChannel[][] matrix = new LocalChannel[senders][receivers];
+        for (int s = 0; s < senders; s++) {
+            for (int r = 0; r < receivers; r++) {
+                if (!isForward(edge) || s == r) {
+                    matrix[s][r] = new LocalChannel(config.channelCapacityBatches());
+                }
+            }
+        }
+        channels.put(edge, matrix);
+    }
+
+    private Task createTask(JobVertex vertex, int subtask) {
+        List<RecordWriter> mainWriters = new ArrayList<>();
+        RecordWriter deadLetters = null;
+        for (JobEdge edge : vertex.outputs()) {
+            RecordWriter writer = createWriter(edge, subtask);
+            if (edge.deadLetters()) {
+                deadLetters = writer;
+            } else {
+                mainWriters.add(writer);
+            }
+        }
+        TaskOutputs outputs = new TaskOutputs(mainWriters, deadLetters);
+
+        List<PlanNode> chain = vertex.chain();
+        List<StreamOperator> operators = new ArrayList<>();
+        for (PlanNode node : vertex.isSource() ? chain.subList(1, chain.size()) : chain) {
+            operators.add(createOperator(node, subtask, deadLetters));
+        }
+        for (int i = 0; i < operators.size(); i++) {
+            operators.get(i).setOutput(i + 1 < operators.size() ? new ChainedOutput(operators.get(i + 1)) : outputs);
+        }
+        Output chainInput = operators.isEmpty() ? outputs : new ChainedOutput(operators.get(0));
+
+        SourceDriver source = null;
+        InputGate gate = null;
+        if (vertex.isSource()) {
+            PlanNode head = vertex.head();
+            Operation.SourceOp op = Functions.deserialize(graph.serializedOperations().get(head.id()));
+            source = new SourceDriver(op.source(), context(head, subtask, false), chainInput);
+        } else {
+            gate = new InputGate(inputChannels(vertex, subtask));
+        }
+        return new Task(vertex.name(), subtask, operators, chainInput, source, gate, outputs, clock,
+                config.batchSize(), config.bufferTimeout().toNanos());
+    }
+
+    private StreamOperator createOperator(PlanNode node, int subtask, RecordWriter deadLetters) {
+        Operation operation = Functions.deserialize(graph.serializedOperations().get(node.id()));
+        OperatorContext context = context(node, subtask, operation.keySelector() != null);
+        ErrorPolicy policy = node.errorPolicy() != null ? node.errorPolicy() : config.errorPolicy();
+        context.setErrorHandler(new RecordErrorHandler(policy, node.name(), subtask, context.counters(),
+                policy == ErrorPolicy.DEAD_LETTER ? deadLetters : null));
+        return operatorFactory.create(operation, context);
+    }
+
+    private OperatorContext context(PlanNode node, int subtask, boolean keyed) {
+        String uid = node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name();
+        OperatorContext context = new OperatorContext(node.name(), uid, subtask, graph.parallelismOf(node),
+                config.maxParallelism(), keyed, clock);
+        counters.get(node.id()).add(context.counters());
+        return context;
+    }
+
+    private RecordWriter createWriter(JobEdge edge, int subtask) {
+        LocalChannel[] row = channels.get(edge)[subtask];
+        OutputChannel[] targets = isForward(edge) ? new OutputChannel[] {row[subtask]} : row;
+        return new RecordWriter(targets, partitioner(edge, subtask), edge.target().head().name(), subtask,
+                config.batchSize());
+    }
+
+    private Partitioner partitioner(JobEdge edge, int subtask) {
+        int receivers = edge.target().parallelism();
+        return switch (edge.partitioning()) {
+            case FORWARD -> new ForwardPartitioner();
+            case HASH -> new KeyPartitioner(edge.keySelector(), edge.target().head().name(), config.maxParallelism(),
+                    receivers);
+            case REBALANCE -> new RebalancePartitioner(receivers, subtask);
+            case BROADCAST -> new BroadcastPartitioner();
+            case DEFAULT -> throw new IllegalStateException("unresolved partitioning on " + edge);
+        };
+    }
+
+    private InputChannel[] inputChannels(JobVertex vertex, int subtask) {
+        List<InputChannel> inputs = new ArrayList<>();
+        for (JobEdge edge : vertex.inputs()) {
+            LocalChannel[][] matrix = channels.get(edge);
+            for (LocalChannel[] row : matrix) {
+                if (row[subtask] != null) {
+                    inputs.add(row[subtask]);
+                }
+            }
+        }
+        return inputs.toArray(new InputChannel[0]);
+    }
+
+    private static boolean isForward(JobEdge edge) {
+        return edge.partitioning() == Partitioning.FORWARD;
+    }
+}

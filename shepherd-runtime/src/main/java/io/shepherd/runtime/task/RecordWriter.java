@@ -1,0 +1,126 @@
+package io.shepherd.runtime.task;
+
+import io.shepherd.runtime.channel.OutputChannel;
+import io.shepherd.runtime.channel.RecordBatch;
+import io.shepherd.runtime.channel.StreamEvent;
+import io.shepherd.runtime.operators.OperatorFailure;
+import io.shepherd.runtime.operators.Output;
+import io.shepherd.runtime.partition.NullKeyException;
+import io.shepherd.runtime.partition.Partitioner;
+import java.util.ArrayDeque;
+
+/**
+ * Sends one task's output over one edge: partitions records into a batch per receiving channel,
+ * and sends a batch when it is full, when {@link #flushOpenBatches} is called, or before an event.
+ *
+ * <p>A channel that refuses an element does not stop the record being emitted: the element waits
+ * in that channel's pending queue, in order. The task takes no new input while anything is
+ * pending ({@link #sendPending}), which is how backpressure reaches the sources while memory stays
+ * bounded by one input batch's worth of output.
+ */
+public final class RecordWriter implements Output {
+    private final OutputChannel[] channels;
+    private final Partitioner partitioner;
+    private final String edgeName;
+    private final int subtask;
+    private final int batchSize;
+    private final RecordBatch[] open;
+    private final ArrayDeque<Object>[] pending;
+    private int pendingCount;
+
+    /** @param edgeName names the receiving operator in errors (a key selector belongs to it) */
+    @SuppressWarnings("unchecked")
+    public RecordWriter(OutputChannel[] channels, Partitioner partitioner, String edgeName, int subtask, int batchSize) {
+        this.channels = channels;
+        this.partitioner = partitioner;
+        this.edgeName = edgeName;
+        this.subtask = subtask;
+        this.batchSize = batchSize;
+        this.open = new RecordBatch[channels.length];
+        this.pending = new ArrayDeque[channels.length];
+        for (int i = 0; i < channels.length; i++) {
+            open[i] = new RecordBatch(batchSize);
+            pending[i] = new ArrayDeque<>();
+        }
+    }
+
+    @Override
+    public void emit(Object record, long timestamp) {
+        int target;
+        try {
+            target = partitioner.select(record);
+        } catch (NullKeyException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorFailure(edgeName + " (key selector)", subtask, record, e);
+        }
+        if (target == Partitioner.ALL) {
+            for (int i = 0; i < channels.length; i++) {
+                add(i, record, timestamp);
+            }
+        } else {
+            add(target, record, timestamp);
+        }
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        broadcastEvent(new StreamEvent.Watermark(watermark));
+    }
+
+    /** Sends an event on every channel, after the records emitted before it. */
+    public void broadcastEvent(StreamEvent event) {
+        for (int i = 0; i < channels.length; i++) {
+            flushOpen(i);
+            send(i, event);
+        }
+    }
+
+    /** Sends every partly filled batch now. */
+    public void flushOpenBatches() {
+        for (int i = 0; i < channels.length; i++) {
+            flushOpen(i);
+        }
+    }
+
+    /** Offers waiting elements again; returns true when nothing is left waiting. */
+    public boolean sendPending() {
+        if (pendingCount == 0) {
+            return true;
+        }
+        for (int i = 0; i < channels.length; i++) {
+            ArrayDeque<Object> queue = pending[i];
+            while (!queue.isEmpty() && channels[i].offer(queue.peekFirst())) {
+                queue.pollFirst();
+                pendingCount--;
+            }
+        }
+        return pendingCount == 0;
+    }
+
+    public boolean hasPending() {
+        return pendingCount != 0;
+    }
+
+    private void add(int channel, Object record, long timestamp) {
+        if (open[channel].add(record, timestamp)) {
+            send(channel, open[channel]);
+            open[channel] = new RecordBatch(batchSize);
+        }
+    }
+
+    private void flushOpen(int channel) {
+        if (!open[channel].isEmpty()) {
+            send(channel, open[channel]);
+            open[channel] = new RecordBatch(batchSize);
+        }
+    }
+
+    private void send(int channel, Object element) {
+        if (pending[channel].isEmpty() && channels[channel].offer(element)) {
+            return;
+        }
+        pending[channel].addLast(element);
+        pendingCount++;
+    }
+}

@@ -1,0 +1,65 @@
+package io.shepherd.runtime.task;
+
+import io.shepherd.api.source.InputStatus;
+import io.shepherd.api.source.Source;
+import io.shepherd.api.source.SourceOutput;
+import io.shepherd.api.source.SourceReader;
+import io.shepherd.runtime.metrics.OperatorCounters;
+import io.shepherd.runtime.operators.OperatorContext;
+import io.shepherd.runtime.operators.Output;
+import io.shepherd.runtime.operators.StreamOperator;
+
+/** Polls a source reader on behalf of its task and feeds what it emits into the chain. */
+final class SourceDriver implements SourceOutput<Object> {
+    private final Source<Object> source;
+    private final OperatorContext context;
+    private final Output output;
+    private final OperatorCounters counters;
+    private SourceReader<Object> reader;
+
+    @SuppressWarnings("unchecked")
+    SourceDriver(Source<?> source, OperatorContext context, Output output) {
+        this.source = (Source<Object>) source;
+        this.context = context;
+        this.output = output;
+        this.counters = context.counters();
+    }
+
+    /** Creates the reader, on the thread that will poll it. */
+    void open() throws Exception {
+        reader = source.createReader(context);
+    }
+
+    /**
+     * Polls until {@code maxRecords} were emitted, the reader has nothing more now, or an output
+     * channel is full; returns what the reader last said.
+     */
+    InputStatus run(int maxRecords, TaskOutputs outputs) throws Exception {
+        long limit = counters.recordsOut + maxRecords;
+        while (counters.recordsOut < limit) {
+            InputStatus status = reader.pollNext(this);
+            if (status != InputStatus.MORE_AVAILABLE || outputs.hasPending()) {
+                return status;
+            }
+        }
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    /** Closes the reader, if it was ever opened. */
+    void close() throws Exception {
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    @Override
+    public void collect(Object record) {
+        collect(record, StreamOperator.NO_TIMESTAMP);
+    }
+
+    @Override
+    public void collect(Object record, long timestamp) {
+        counters.recordsOut++;
+        output.emit(record, timestamp);
+    }
+}

@@ -1,0 +1,184 @@
+package io.shepherd.runtime.task;
+
+import io.shepherd.api.source.InputStatus;
+import io.shepherd.common.Clock;
+import io.shepherd.runtime.channel.RecordBatch;
+import io.shepherd.runtime.operators.Output;
+import io.shepherd.runtime.operators.StreamOperator;
+import java.util.List;
+
+/**
+ * One parallel subtask of a chain, run cooperatively: a worker thread calls {@link #call} over
+ * and over, interleaved with other tasks, and each call does a bounded amount of work and returns
+ * instead of blocking.
+ *
+ * <p>States: {@code RUNNING} (taking input) → {@code FINISHING} (input ended, operators finished,
+ * end-of-partition queued; waiting for downstream to take the last elements) → {@code DONE}.
+ * A task takes no input while any output element is waiting for a full channel.
+ */
+public final class Task implements InputHandler {
+    /** Input elements (batches or events) one call takes at most, so that tasks sharing a thread take turns. */
+    private static final int MAX_ELEMENTS_PER_CALL = 8;
+
+    private enum State {
+        RUNNING,
+        FINISHING,
+        DONE
+    }
+
+    private final String name;
+    private final int subtask;
+    private final List<StreamOperator> operators;
+    private final Output chainInput;
+    private final SourceDriver source;
+    private final InputGate gate;
+    private final TaskOutputs outputs;
+    private final Clock clock;
+    private final int sourceRecordsPerCall;
+    private final long bufferTimeoutNanos;
+    private State state = State.RUNNING;
+    private long lastFlushNanos;
+    private long lastWatermark = Long.MIN_VALUE;
+
+    /**
+     * @param operators the chain's operators, head first (without the source, for a source task)
+     * @param chainInput where input enters the chain: the head operator, or the outputs if there is none
+     * @param source the source driver of a source task, else null
+     * @param gate the input gate of a non-source task, else null
+     */
+    Task(String name, int subtask, List<StreamOperator> operators, Output chainInput, SourceDriver source,
+            InputGate gate, TaskOutputs outputs, Clock clock, int sourceRecordsPerCall, long bufferTimeoutNanos) {
+        this.name = name;
+        this.subtask = subtask;
+        this.operators = operators;
+        this.chainInput = chainInput;
+        this.source = source;
+        this.gate = gate;
+        this.outputs = outputs;
+        this.clock = clock;
+        this.sourceRecordsPerCall = sourceRecordsPerCall;
+        this.bufferTimeoutNanos = bufferTimeoutNanos;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int subtask() {
+        return subtask;
+    }
+
+    public void open() throws Exception {
+        if (source != null) {
+            source.open();
+        }
+        for (int i = operators.size() - 1; i >= 0; i--) {
+            operators.get(i).open();
+        }
+        lastFlushNanos = clock.nanoTime();
+    }
+
+    public ProgressState call() throws Exception {
+        if (state == State.FINISHING) {
+            if (outputs.sendPending()) {
+                state = State.DONE;
+                return ProgressState.DONE;
+            }
+            return ProgressState.NO_PROGRESS;
+        }
+        if (state == State.DONE) {
+            return ProgressState.DONE;
+        }
+        if (!outputs.sendPending()) {
+            return ProgressState.NO_PROGRESS;
+        }
+        long nowMs = clock.currentTimeMillis();
+        for (StreamOperator operator : operators) {
+            operator.onProcessingTime(nowMs);
+        }
+        boolean inputIdle = source != null ? pollSource() : pollInput();
+        long nowNanos = clock.nanoTime();
+        if (inputIdle || nowNanos - lastFlushNanos >= bufferTimeoutNanos) {
+            outputs.flushOpenBatches();
+            lastFlushNanos = nowNanos;
+        }
+        return ProgressState.MADE_PROGRESS;
+    }
+
+    /** Closes every operator and the source, also after a failure; the first problem is rethrown. */
+    public void close() throws Exception {
+        Exception first = null;
+        if (source != null) {
+            first = closeQuietly(source::close, null);
+        }
+        for (StreamOperator operator : operators) {
+            first = closeQuietly(operator::close, first);
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private boolean pollSource() throws Exception {
+        InputStatus status = source.run(sourceRecordsPerCall, outputs);
+        if (status == InputStatus.END_OF_INPUT) {
+            onEndOfInput();
+        }
+        return status != InputStatus.MORE_AVAILABLE;
+    }
+
+    /** Returns true when the input had nothing more to give. */
+    private boolean pollInput() throws Exception {
+        for (int i = 0; i < MAX_ELEMENTS_PER_CALL && state == State.RUNNING; i++) {
+            if (outputs.hasPending()) {
+                return false;
+            }
+            if (!gate.pollNext(this)) {
+                return true;
+            }
+        }
+        return state != State.RUNNING;
+    }
+
+    @Override
+    public void onBatch(RecordBatch batch) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            chainInput.emit(batch.record(i), batch.timestamp(i));
+        }
+    }
+
+    @Override
+    public void onWatermark(long watermark) {
+        lastWatermark = watermark;
+        chainInput.emitWatermark(watermark);
+    }
+
+    @Override
+    public void onEndOfInput() throws Exception {
+        if (lastWatermark != Long.MAX_VALUE) {
+            onWatermark(Long.MAX_VALUE);
+        }
+        for (StreamOperator operator : operators) {
+            operator.finish();
+        }
+        outputs.endAll();
+        state = State.FINISHING;
+    }
+
+    private static Exception closeQuietly(AutoCloseable closeable, Exception first) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            if (first == null) {
+                return e;
+            }
+            first.addSuppressed(e);
+        }
+        return first;
+    }
+
+    @Override
+    public String toString() {
+        return "task '" + name + "' subtask " + subtask;
+    }
+}
