@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ final class JobRun implements JobClient {
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch workersExited;
+    private final AtomicInteger workersRunning;
     private final AtomicReference<TaskFailure> failure = new AtomicReference<>();
     private final long startNanos;
     private volatile boolean stopping;
@@ -52,7 +54,8 @@ final class JobRun implements JobClient {
         this.clock = clock;
         List<Task> tasks = deployment.tasks();
         int workers = Math.max(1, Math.min(workerThreads, tasks.size()));
-        this.workersExited = new CountDownLatch(workers);
+        this.workersExited = new CountDownLatch(1);
+        this.workersRunning = new AtomicInteger(workers);
         for (int w = 0; w < workers; w++) {
             List<Task> share = new ArrayList<>();
             for (int t = w; t < tasks.size(); t += workers) {
@@ -90,10 +93,10 @@ final class JobRun implements JobClient {
     }
 
     void workerExited() {
-        if (workersExited.getCount() == 1) {
+        if (workersRunning.decrementAndGet() == 0) {
             endNanos = clock.nanoTime();
+            workersExited.countDown();
         }
-        workersExited.countDown();
     }
 
     @Override
