@@ -1,5 +1,6 @@
 package io.shepherd.testkit;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -68,6 +69,30 @@ public final class SeededRuns {
         for (int i = 0, n = count(); i < n; i++) {
             runOne(seeds.nextLong(), check);
         }
+    }
+
+    /** A seed whose check failed, with what it threw. */
+    public record Failure(long seed, Throwable error) {}
+
+    /**
+     * Runs {@code check} for the seeds of the sample until one fails, and returns that failure instead
+     * of throwing it; empty if every seed passed.
+     *
+     * <p>For tests that prove a check can fail, such as a simulation of a deliberately broken protocol
+     * that must be caught. It ignores {@code -Dshepherd.seed}, because replaying one seed of some other
+     * test must not make this search come up empty; {@code -Dshepherd.chaos.full=true} widens it.
+     */
+    public Optional<Failure> findFailure(LongConsumer check) {
+        SplittableRandom seeds = new SplittableRandom(ROOT_SEED ^ name.hashCode());
+        for (int i = 0, n = fullRun() ? full : bounded; i < n; i++) {
+            long seed = seeds.nextLong();
+            try {
+                check.accept(seed);
+            } catch (Throwable failure) {
+                return Optional.of(new Failure(seed, failure));
+            }
+        }
+        return Optional.empty();
     }
 
     private void runOne(long seed, LongConsumer check) {

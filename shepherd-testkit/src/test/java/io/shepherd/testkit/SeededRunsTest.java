@@ -32,4 +32,23 @@ class SeededRunsTest {
                 .hasMessageContaining("-Dshepherd.seed=" + seen.get(2))
                 .hasMessageContaining("boom");
     }
+
+    @Test
+    void when_searching_for_a_failure_then_the_first_failing_seed_is_returned_not_thrown() {
+        List<Long> seen = new ArrayList<>();
+        SeededRuns runs = SeededRuns.of("search", 10, 10);
+
+        var failure = runs.findFailure(seed -> {
+            seen.add(seed);
+            if (seen.size() == 4) {
+                throw new IllegalStateException("caught it");
+            }
+        });
+
+        assertThat(failure).hasValueSatisfying(found -> {
+            assertThat(found.seed()).isEqualTo(seen.get(3));
+            assertThat(found.error()).hasMessage("caught it");
+        });
+        assertThat(runs.findFailure(seed -> {})).isEmpty();
+    }
 }
