@@ -11,8 +11,11 @@ import io.shepherd.runtime.timers.TimerQueue;
  * An operator on a keyed stream: sets the record's key current before processing it, and fires
  * timers with their key current — event-time timers as the watermark passes them, processing-time
  * timers as the clock does.
+ *
+ * <p>Public (its constructor is not) so that tools outside the runtime, such as the operator test
+ * harness, can reach an operator's {@link #timerService()}.
  */
-abstract class KeyedOperator extends StreamOperator {
+public abstract class KeyedOperator extends StreamOperator {
     private final KeySelector<Object, Object> keySelector;
     protected final KeyedStateBackend keys;
     protected final KeyedTimerService timers;
