@@ -1,5 +1,7 @@
 package io.shepherd.testkit.time;
 
+import java.util.Locale;
+
 /**
  * Units and formatting for simulated time, which the kit keeps as {@code long} nanoseconds.
  *
@@ -39,6 +41,6 @@ public final class SimTime {
         String sign = durationNs < 0 ? "-" : "";
         long abs = Math.absExact(durationNs);
         long fraction = abs % 1_000_000L;
-        return sign + (abs / 1_000_000L) + "." + String.format("%06d", fraction) + "ms";
+        return sign + (abs / 1_000_000L) + "." + String.format(Locale.ROOT, "%06d", fraction) + "ms";
     }
 }
