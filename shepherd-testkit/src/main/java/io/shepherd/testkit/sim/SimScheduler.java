@@ -42,6 +42,7 @@ public final class SimScheduler {
     private long eventsRun;
     private long eventsThisInstant;
     private long fingerprint;
+    private boolean running;
 
     /** A scheduler at simulated time zero with {@link SimLimits#DEFAULT}. */
     public SimScheduler(long seed) {
@@ -115,6 +116,10 @@ public final class SimScheduler {
      * @return false when nothing was pending
      */
     public boolean step() {
+        if (running) {
+            // A nested run would interleave one event's action with others: no real system does that.
+            throw new IllegalStateException("the scheduler was driven from inside an event's action");
+        }
         Event next = queue.peek();
         if (next == null) {
             return false;
@@ -247,14 +252,23 @@ public final class SimScheduler {
         eventsRun++;
         fingerprint = Seeds.mix(Seeds.mix(fingerprint ^ event.sequence) ^ event.dueNs);
         trace.record(new TraceEntry(eventsRun, event.dueNs, false, event.label));
+        running = true;
         try {
             event.action.run();
         } catch (SimulationFailure failure) {
             throw failure;
         } catch (RuntimeException | AssertionError e) {
             throw failure("event #" + eventsRun + " '" + event.label + "' threw " + e, null, e);
+        } finally {
+            running = false;
         }
         invariants.afterEvent(eventsRun);
+    }
+
+    @Override
+    public String toString() {
+        return "SimScheduler[seed " + seed + ", " + SimTime.format(nowNs()) + ", " + eventsRun + " events run, "
+                + queue.live() + " pending]";
     }
 
     private String render(String headline, String detail) {

@@ -166,6 +166,17 @@ class SimSchedulerTest {
         assertThat(other.fingerprint).isNotEqualTo(first.fingerprint);
     }
 
+    @Test
+    void when_an_action_tries_to_drive_the_scheduler_then_the_run_fails_naming_the_event() {
+        SimScheduler sim = new SimScheduler(1);
+        sim.schedule(millis(1), "reentrant", sim::runUntilQuiescent);
+        assertThatThrownBy(sim::runUntilQuiescent)
+                .isInstanceOf(SimulationFailure.class)
+                .hasMessageContaining("event #1 'reentrant' threw")
+                .hasRootCauseMessage("the scheduler was driven from inside an event's action");
+        assertThat(sim.toString()).isEqualTo("SimScheduler[seed 1, t=1.000000ms, 1 events run, 0 pending]");
+    }
+
     private record Run(long fingerprint, String trace) {}
 
     /** Events that spawn events at random delays, many of them at the same instant. */
