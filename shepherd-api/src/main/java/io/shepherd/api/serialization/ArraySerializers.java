@@ -37,13 +37,14 @@ final class ArraySerializers {
             }
             int length = length(value);
             out.writeVarInt(length);
-            put(value, out.array(), out.claim((long) length * elementBytes));
+            int at = out.claim((long) length * elementBytes); // may grow the array: claim before array()
+            put(value, out.array(), at);
         }
 
         @Override
         public final A read(ByteInput in) {
             int length = in.readLength();
-            int at = in.consume((long) length * elementBytes, length + " elements of a " + id);
+            int at = in.consume((long) length * elementBytes, id);
             A array = allocate(length);
             get(in.array(), at, array);
             return array;

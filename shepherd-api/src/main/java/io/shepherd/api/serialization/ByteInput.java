@@ -168,7 +168,7 @@ public final class ByteInput {
 
     /** Reads exactly {@code length} bytes into a new array. */
     public byte[] readBytes(int length) {
-        byte[] bytes = new byte[checkAvailable(length, "bytes")];
+        byte[] bytes = new byte[checkAvailable(length, "a run of bytes")];
         System.arraycopy(buffer, position, bytes, 0, length);
         position += length;
         return bytes;
@@ -184,7 +184,7 @@ public final class ByteInput {
 
     /** Reads what {@link ByteOutput#writeString} wrote; malformed UTF-8 is an error naming its position. */
     public String readString() {
-        int length = checkAvailable(readLength(), "UTF-8 bytes of a string");
+        int length = checkAvailable(readLength(), "the UTF-8 of a string");
         String value = Utf8.decode(buffer, position, length, position());
         position += length;
         return value;
@@ -194,11 +194,12 @@ public final class ByteInput {
      * Checks that {@code bytes} more bytes remain, for a serializer about to allocate room for
      * what a length promised; returns {@code bytes}.
      *
-     * @param what what the bytes are, for the message, e.g. {@code "elements of a long[]"}
+     * @param what what the bytes are, for the message, e.g. {@code "long[]"}; a constant, as it is
+     *     passed on every read
      */
     public int checkAvailable(long bytes, String what) {
         if (bytes < 0 || bytes > remaining()) {
-            throw new SerializationException("truncated input: " + bytes + " bytes of " + what + " at position "
+            throw new SerializationException("truncated input: " + what + " needs " + bytes + " bytes at position "
                     + position() + ", but only " + remaining() + " remain");
         }
         return (int) bytes;

@@ -51,7 +51,7 @@ final class JavaSerializationSerializer<T extends Serializable> implements Seria
     public T read(ByteInput in) {
         int at = in.position();
         int length = in.readLength();
-        int start = in.consume(length, "a java-serialized " + type.getName());
+        int start = in.consume(length, id);
         Object value;
         try (ObjectInputStream objects = new TypeLoaderObjectInputStream(
                 new ByteArrayInputStream(in.array(), start, length), type.getClassLoader())) {
