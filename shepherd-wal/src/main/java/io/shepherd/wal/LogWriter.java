@@ -1,0 +1,291 @@
+package io.shepherd.wal;
+
+import io.shepherd.common.Clock;
+import io.shepherd.common.io.DirectoryLock;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single thread that writes the log. It takes every queued command at once, encodes the appends
+ * into one buffer, writes it with one call and — under {@link SyncPolicy#SYNC} — forces once for the
+ * whole batch before completing any of its futures: group commit. Records that arrive during a force
+ * form the next batch.
+ *
+ * <p>It owns the active segment, the next position and the directory lock; nothing else writes. Any
+ * I/O error is fatal: the writer fails every pending future, refuses new work and stops, and the log
+ * must be reopened so that recovery can settle the tail. In particular a failed force is never retried.
+ *
+ * <p>Time comes from the injected clock, read once per loop iteration. Waits are parked in slices of
+ * at most {@link #MAX_PARK_NANOS} so that a simulated clock moved by a test is noticed promptly.
+ */
+final class LogWriter implements Runnable {
+
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final WalOptions options;
+    private final Clock clock;
+    private final SyncPolicy policy;
+    private final CommandQueue queue;
+    private final LogState state;
+    private final SegmentTable table;
+    private final SegmentCreator creator;
+    private final LogTruncation truncation;
+    private final DirectoryLock lock;
+    private final ArrayDeque<Command> backlog = new ArrayDeque<>();
+    private final List<Command.Append> unacknowledged = new ArrayList<>();
+    private ByteBuffer buffer;
+    private ActiveSegment active;
+    private long nextPosition;
+    private long lastForceNanos;
+
+    LogWriter(WalOptions options, CommandQueue queue, LogState state, SegmentTable table, ActiveSegment active,
+            DirectoryLock lock) {
+        this.options = options;
+        this.clock = options.clock();
+        this.policy = options.syncPolicy();
+        this.queue = queue;
+        this.state = state;
+        this.table = table;
+        this.active = active;
+        this.lock = lock;
+        this.nextPosition = active.endPosition();
+        this.creator = new SegmentCreator(options.disk(), options.directory());
+        this.truncation = new LogTruncation(options.disk(), options.directory(), table, state, options.maxRecordBytes());
+        this.buffer = ByteBuffer.allocateDirect(options.maxBatchBytes() + RecordFrame.HEADER_BYTES);
+        this.lastForceNanos = clock.nanoTime();
+    }
+
+    @Override
+    public void run() {
+        try {
+            boolean running = true;
+            while (running) {
+                running = step();
+            }
+        } catch (Throwable t) {
+            failAll(t);
+        }
+    }
+
+    /** One iteration: take work, do it; returns false once the log is closed. */
+    private boolean step() throws InterruptedException {
+        long now = clock.nanoTime();
+        if (backlog.isEmpty()) {
+            long untilForce = untilIntervalForce(now);
+            // With nothing waiting for a timed force the clock is irrelevant: sleep until work arrives.
+            queue.drainTo(backlog, untilForce == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(untilForce, MAX_PARK_NANOS));
+            now = clock.nanoTime();
+        }
+        if (backlog.isEmpty()) {
+            if (untilIntervalForce(now) <= 0) {
+                forceAndAcknowledge(now);
+            }
+            return true;
+        }
+        if (backlog.peek() instanceof Command.Control control) {
+            backlog.poll();
+            return runControl(control, now);
+        }
+        awaitFullerBatch(now);
+        writeBatch();
+        now = clock.nanoTime();
+        switch (policy.kind()) {
+            case SYNC -> forceAndAcknowledge(now);
+            case NONE -> acknowledge();
+            case INTERVAL -> {
+                if (untilIntervalForce(now) <= 0) {
+                    forceAndAcknowledge(now);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Nanoseconds until the interval policy must force, or Long.MAX_VALUE if nothing is waiting for it. */
+    private long untilIntervalForce(long now) {
+        if (policy.kind() != SyncPolicy.Kind.INTERVAL || unacknowledged.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        return lastForceNanos + TimeUnit.MILLISECONDS.toNanos(policy.intervalMillis()) - now;
+    }
+
+    /** Under SYNC with a batch wait, gives other appenders until the deadline to join this batch. */
+    private void awaitFullerBatch(long now) throws InterruptedException {
+        if (policy.kind() != SyncPolicy.Kind.SYNC || options.maxBatchWaitNanos() == 0) {
+            return;
+        }
+        long deadline = now + options.maxBatchWaitNanos();
+        while (backlogAppendBytes() < options.maxBatchBytes()) {
+            long remaining = deadline - clock.nanoTime();
+            if (remaining <= 0) {
+                return;
+            }
+            queue.drainTo(backlog, Math.min(remaining, MAX_PARK_NANOS));
+        }
+    }
+
+    private long backlogAppendBytes() {
+        long bytes = 0;
+        for (Command command : backlog) {
+            if (!(command instanceof Command.Append append)) {
+                break;
+            }
+            bytes += append.frameBytes();
+        }
+        return bytes;
+    }
+
+    /** Writes the appends at the head of the backlog, up to the batch limit, rolling segments as needed. */
+    private void writeBatch() {
+        long batchBytes = 0;
+        buffer.clear();
+        while (backlog.peek() instanceof Command.Append append) {
+            int frameBytes = append.frameBytes();
+            if (batchBytes > 0 && batchBytes + frameBytes > options.maxBatchBytes()) {
+                break;
+            }
+            if (active.writeOffset() + buffer.position() + frameBytes > options.segmentBytes()) {
+                flushBuffer();
+                roll();
+            }
+            if (buffer.remaining() < frameBytes) {
+                flushBuffer();
+                if (buffer.capacity() < frameBytes) {
+                    buffer = ByteBuffer.allocateDirect(frameBytes);
+                }
+            }
+            RecordFrame.encode(buffer, nextPosition, append.payload);
+            append.position = nextPosition;
+            nextPosition += frameBytes;
+            batchBytes += frameBytes;
+            backlog.poll();
+            unacknowledged.add(append);
+        }
+        flushBuffer();
+    }
+
+    private void flushBuffer() {
+        if (buffer.position() > 0) {
+            buffer.flip();
+            active.write(buffer);
+            buffer.clear();
+        }
+    }
+
+    /**
+     * Seals the active segment and starts the next. The sealed segment is forced first, whatever the
+     * policy: recovery treats damage in a sealed segment as corruption, which is only sound if a sealed
+     * segment can never have a torn tail.
+     */
+    private void roll() {
+        active.force();
+        active.closeQuietly();
+        active = new ActiveSegment(creator.create(nextPosition), nextPosition, SegmentHeader.BYTES);
+        table.append(nextPosition);
+    }
+
+    private void forceAndAcknowledge(long now) {
+        if (active.hasUnforcedWrites()) {
+            active.force();
+        }
+        lastForceNanos = now;
+        acknowledge();
+    }
+
+    /** Publishes the written records to readers and completes their futures, in log order. */
+    private void acknowledge() {
+        if (unacknowledged.isEmpty()) {
+            return;
+        }
+        state.advance(nextPosition);
+        for (Command.Append append : unacknowledged) {
+            append.future.complete(append.position);
+        }
+        unacknowledged.clear();
+    }
+
+    /** Runs a control command once everything before it is durable; returns false if it closed the log. */
+    private boolean runControl(Command.Control control, long now) {
+        try {
+            forceAndAcknowledge(now);
+            switch (control.kind) {
+                case SYNC -> { }
+                case TRUNCATE_PREFIX -> {
+                    checkRange(control.position, "drop the log before");
+                    truncation.dropPrefix(control.position);
+                }
+                case TRUNCATE_SUFFIX -> {
+                    checkRange(control.position, "truncate the log at");
+                    active = truncation.dropSuffix(control.position, active);
+                    nextPosition = control.position;
+                }
+                case CLOSE -> {
+                    close();
+                    control.future.complete(null);
+                    return false;
+                }
+            }
+        } catch (RuntimeException e) {
+            control.future.completeExceptionally(e);
+            if (e instanceof InvalidPositionException) {
+                return true; // the caller's mistake; the log is unharmed
+            }
+            throw e;
+        }
+        control.future.complete(null);
+        return true;
+    }
+
+    private void checkRange(long position, String what) {
+        if (position < state.start() || position > nextPosition) {
+            throw new InvalidPositionException(position, "cannot " + what + " position " + position
+                    + ": the log holds positions " + state.start() + " to " + nextPosition);
+        }
+    }
+
+    private void close() {
+        WalClosedException closed = new WalClosedException("write-ahead log " + options.directory() + " is closed");
+        state.stop(closed);
+        for (Command command : queue.close(closed)) {
+            command.fail(closed);
+        }
+        backlog.forEach(command -> command.fail(closed));
+        backlog.clear();
+        active.closeQuietly();
+        releaseLock();
+    }
+
+    /**
+     * Stops the log after an error: the records in flight get the error itself, everything queued and
+     * every later call gets a {@link WalFailedException} carrying it.
+     */
+    private void failAll(Throwable cause) {
+        WalFailedException failed = new WalFailedException("write-ahead log " + options.directory()
+                + " failed and refuses further work; reopen it to recover what is durable. Cause: "
+                + cause.getMessage(), cause);
+        state.stop(failed);
+        for (Command.Append append : unacknowledged) {
+            append.fail(cause);
+        }
+        unacknowledged.clear();
+        for (Command command : queue.close(failed)) {
+            command.fail(failed);
+        }
+        backlog.forEach(command -> command.fail(failed));
+        backlog.clear();
+        active.closeQuietly();
+        releaseLock();
+    }
+
+    private void releaseLock() {
+        try {
+            lock.close();
+        } catch (IOException ignored) {
+            // the lock dies with the process anyway
+        }
+    }
+}
