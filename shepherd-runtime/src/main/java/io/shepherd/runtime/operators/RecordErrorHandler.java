@@ -4,6 +4,7 @@ import io.shepherd.api.DeadLetter;
 import io.shepherd.api.ErrorPolicy;
 import io.shepherd.runtime.Records;
 import io.shepherd.runtime.metrics.OperatorCounters;
+import io.shepherd.runtime.partition.NullKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,15 @@ public final class RecordErrorHandler {
     /**
      * Deals with {@code error} thrown while processing {@code record}. Returns normally when the
      * record is set aside; throws when the job must fail. A failure already attributed to an
-     * operator further down the chain is rethrown as it is.
+     * operator further down the chain is rethrown as it is, and so is a null key: it is a bug in
+     * the job (and names its keyed operator), not a bad record of this operator.
      */
     public void onRecordFailed(Object record, long timestamp, Exception error) {
         if (error instanceof OperatorFailure attributed) {
             throw attributed;
+        }
+        if (error instanceof NullKeyException nullKey) {
+            throw nullKey;
         }
         counters.recordsFailed++;
         switch (policy) {
