@@ -33,16 +33,22 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "3")
     int repeats;
 
+    @Option(names = "--worker-threads", description = "worker threads per job (default: the parallelism); as many "
+            + "as the job has tasks approximates a thread per task")
+    Integer workerThreads;
+
     @Override
     public Integer call() throws Exception {
         List<BenchJob> jobs = job.equals("all") ? List.of(BenchJob.values()) : List.of(BenchJob.fromLabel(job));
         for (BenchJob benchJob : jobs) {
             for (int parallelism : parallelisms) {
-                BenchRunner.Measurement m = BenchRunner.measure(benchJob, parallelism, records, warmups, repeats);
+                BenchRunner.Measurement m = BenchRunner.measure(
+                        benchJob, parallelism, workerThreads == null ? parallelism : workerThreads, records,
+                        warmups, repeats);
                 System.out.println(String.format(Locale.ROOT,
-                        "{\"engine\":\"shepherd\",\"job\":\"%s\",\"parallelism\":%d,\"records\":%d,"
+                        "{\"engine\":\"shepherd\",\"job\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,\"records\":%d,"
                                 + "\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d}",
-                        m.job(), parallelism, m.records(), m.median(), m.min(), m.max(), repeats));
+                        m.job(), parallelism, m.workerThreads(), m.records(), m.median(), m.min(), m.max(), repeats));
             }
         }
         return 0;

@@ -11,7 +11,8 @@ public final class BenchRunner {
     private BenchRunner() {}
 
     /** One measured configuration. */
-    public record Measurement(String job, int parallelism, long records, List<Double> recordsPerSecond) {
+    public record Measurement(
+            String job, int parallelism, int workerThreads, long records, List<Double> recordsPerSecond) {
         public double median() {
             List<Double> sorted = new ArrayList<>(recordsPerSecond);
             Collections.sort(sorted);
@@ -28,21 +29,21 @@ public final class BenchRunner {
         }
     }
 
-    public static Measurement measure(BenchJob job, int parallelism, long records, int warmups, int repeats)
-            throws Exception {
+    public static Measurement measure(
+            BenchJob job, int parallelism, int workerThreads, long records, int warmups, int repeats) throws Exception {
         for (int i = 0; i < warmups; i++) {
-            runOnce(job, parallelism, records);
+            runOnce(job, parallelism, workerThreads, records);
         }
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            rates.add(runOnce(job, parallelism, records));
+            rates.add(runOnce(job, parallelism, workerThreads, records));
         }
-        return new Measurement(job.label(), parallelism, records, rates);
+        return new Measurement(job.label(), parallelism, workerThreads, records, rates);
     }
 
-    static double runOnce(BenchJob job, int parallelism, long records) throws Exception {
+    static double runOnce(BenchJob job, int parallelism, int workerThreads, long records) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        env.config().setWorkerThreads(parallelism);
+        env.config().setWorkerThreads(workerThreads);
         job.build(env, records);
         JobResult result = env.execute("bench-" + job.label());
         long processed = result.metrics().sourceRecords();
