@@ -16,6 +16,7 @@ final class SourceDriver implements SourceOutput<Object> {
     private final Output output;
     private final OperatorCounters counters;
     private SourceReader<Object> reader;
+    private long watermark = Long.MIN_VALUE;
 
     @SuppressWarnings("unchecked")
     SourceDriver(Source<?> source, OperatorContext context, Output output) {
@@ -61,5 +62,14 @@ final class SourceDriver implements SourceOutput<Object> {
     public void collect(Object record, long timestamp) {
         counters.recordsOut++;
         output.emit(record, timestamp);
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        // Downstream, watermarks are only ever passed on when they advance; a source is held to the same rule.
+        if (watermark > this.watermark) {
+            this.watermark = watermark;
+            output.emitWatermark(watermark);
+        }
     }
 }
