@@ -18,7 +18,9 @@ import java.util.List;
  * <p>Position: the file being read (or next to read) and the byte offset of its next unread line.
  * Files before it in the share are done. When the share is done, the position is the last file at
  * its end. It is kept as operator state {@code "file"} (the file's name, one {@code String}) and
- * {@code "offset"} (one {@code Long}); an empty share keeps both empty.
+ * {@code "offset"} (one {@code Long}), both empty for an empty share, and {@code "parallelism"} (one
+ * {@code Integer}), since shares, and so positions, are only valid at the parallelism they were
+ * taken at.
  *
  * <p>Each poll emits at most {@value #MAX_LINES} lines and reads at most once from the file (up to
  * {@value LineFile#READ_BYTES} bytes), so it never holds the engine's thread for long.
@@ -27,6 +29,7 @@ final class FileLineReader<T> implements SourceReader<T> {
     static final int MAX_LINES = 64;
     static final String FILE_STATE = "file";
     static final String OFFSET_STATE = "offset";
+    static final String PARALLELISM_STATE = "parallelism";
 
     private final Disk disk;
     private final List<Path> files;
@@ -34,6 +37,8 @@ final class FileLineReader<T> implements SourceReader<T> {
     private final int maxLineBytes;
     private final ListState<String> fileState;
     private final ListState<Long> offsetState;
+    private final ListState<Integer> parallelismState;
+    private final int parallelism;
     private final String description;
     private int fileIndex;
     private long offset;
@@ -47,6 +52,9 @@ final class FileLineReader<T> implements SourceReader<T> {
         this.maxLineBytes = maxLineBytes;
         this.fileState = context.getOperatorListState(new ListStateDescriptor<>(FILE_STATE, String.class));
         this.offsetState = context.getOperatorListState(new ListStateDescriptor<>(OFFSET_STATE, Long.class));
+        this.parallelismState =
+                context.getOperatorListState(new ListStateDescriptor<>(PARALLELISM_STATE, Integer.class));
+        this.parallelism = context.parallelism();
         this.description = "file line source '" + context.operatorName() + "' subtask " + context.subtaskIndex()
                 + " of " + context.parallelism();
         restorePosition();
@@ -81,6 +89,7 @@ final class FileLineReader<T> implements SourceReader<T> {
 
     @Override
     public void snapshotState(long checkpointId) {
+        parallelismState.update(List.of(parallelism));
         if (files.isEmpty()) {
             fileState.clear();
             offsetState.clear();
@@ -123,13 +132,22 @@ final class FileLineReader<T> implements SourceReader<T> {
         fileState.get().forEach(names::add);
         List<Long> offsets = new ArrayList<>();
         offsetState.get().forEach(offsets::add);
+        List<Integer> takenAt = new ArrayList<>();
+        parallelismState.get().forEach(takenAt::add);
+        if (names.isEmpty() && offsets.isEmpty() && takenAt.isEmpty()) {
+            return;
+        }
+        if (!takenAt.equals(List.of(parallelism))) {
+            throw new IllegalStateException(description + " cannot resume: its state was taken at parallelism "
+                    + (takenAt.size() == 1 ? takenAt.get(0) : takenAt) + ", and this source cannot redistribute the "
+                    + "positions of its files; restore the job with that parallelism");
+        }
         if (names.isEmpty() && offsets.isEmpty()) {
             return;
         }
         if (names.size() != 1 || offsets.size() != 1) {
             throw new IllegalStateException(description + " cannot resume from restored position " + names + " at "
-                    + offsets + ": expected one file and one offset. The state was probably taken at another "
-                    + "parallelism; restore the job with the parallelism it had when the state was taken");
+                    + offsets + ": expected one file and one offset; the state is not that of a file line source");
         }
         int index = indexOf(names.get(0));
         if (index < 0) {

@@ -19,6 +19,7 @@ final class GeneratorReader<T> implements SourceReader<T> {
     static final int MAX_RUN = 64;
 
     static final String POSITION_STATE = "position";
+    static final String PARALLELISM_STATE = "parallelism";
 
     private final SeededRecordFunction<T> function;
     private final IndexRandom random;
@@ -27,6 +28,7 @@ final class GeneratorReader<T> implements SourceReader<T> {
     private final RateLimiter limiter;
     private final FunctionContext context;
     private final ListState<Long> positionState;
+    private final ListState<Integer> parallelismState;
     private long next;
 
     /** @param random null when the function does not use it, which saves re-seeding per record */
@@ -40,6 +42,8 @@ final class GeneratorReader<T> implements SourceReader<T> {
         this.limiter = limiter;
         this.context = context;
         this.positionState = context.getOperatorListState(new ListStateDescriptor<>(POSITION_STATE, Long.class));
+        this.parallelismState =
+                context.getOperatorListState(new ListStateDescriptor<>(PARALLELISM_STATE, Integer.class));
         this.next = restorePosition();
     }
 
@@ -73,6 +77,7 @@ final class GeneratorReader<T> implements SourceReader<T> {
     @Override
     public void snapshotState(long checkpointId) {
         positionState.update(List.of(next));
+        parallelismState.update(List.of((int) stride));
     }
 
     /** The next index this reader will generate; the count when its share is done. */
@@ -92,14 +97,21 @@ final class GeneratorReader<T> implements SourceReader<T> {
         if (restored.isEmpty()) {
             return subtask;
         }
+        String reader = "generator source '" + context.operatorName() + "' subtask " + subtask + " of " + stride;
+        List<Integer> takenAt = new ArrayList<>();
+        parallelismState.get().forEach(takenAt::add);
+        if (!takenAt.equals(List.of((int) stride))) {
+            throw new IllegalStateException(reader + " cannot resume from restored position " + restored
+                    + ": the state was taken at parallelism " + (takenAt.size() == 1 ? takenAt.get(0) : takenAt)
+                    + ", and this source cannot redistribute its positions; restore the job with that parallelism");
+        }
         long position = restored.get(0);
         boolean ownIndex = position >= subtask && (position - subtask) % stride == 0;
         if (restored.size() > 1 || !(ownIndex || position >= count)) {
-            throw new IllegalStateException("generator source '" + context.operatorName() + "' subtask " + subtask
-                    + " of " + stride + " cannot resume from restored position " + restored
+            throw new IllegalStateException(reader + " cannot resume from restored position " + restored
                     + ": it is not one of this subtask's indices (" + subtask + ", " + subtask + "+" + stride
-                    + ", ...). The state was probably taken at another parallelism, which this source cannot "
-                    + "redistribute; restore the job with the parallelism it had when the state was taken");
+                    + ", ...). The state belongs to another subtask or another source; restore each subtask "
+                    + "from its own state");
         }
         return position;
     }

@@ -17,9 +17,10 @@ import java.util.Objects;
  *       from {@code (seed, index)} alone (see {@link IndexRandom}), so the record at an index is the
  *       same at any parallelism and after any number of restarts.
  *   <li><b>Replayable.</b> Each reader keeps the next index it will generate in operator list state
- *       {@code "position"} (one {@code Long}), writes it on every snapshot and resumes from it when it
- *       is created over restored state. The position can only be restored at the parallelism it was
- *       taken at; a reader restored with another one fails with an error saying so.
+ *       {@code "position"} (one {@code Long}), with the parallelism in {@code "parallelism"} (one
+ *       {@code Integer}); it writes them on every snapshot and resumes from them when it is created
+ *       over restored state. The position can only be restored at the parallelism it was taken at; a
+ *       reader restored with another one fails with an error saying so.
  *   <li><b>Rate limited</b>, optionally: {@link #withRateLimit} caps the whole source at a number of
  *       records per second, split evenly over the subtasks and measured on the engine's processing-time
  *       clock. A reader ahead of its rate reports {@code NOTHING_AVAILABLE}; it never sleeps.
