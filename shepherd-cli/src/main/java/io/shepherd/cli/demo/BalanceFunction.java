@@ -1,0 +1,34 @@
+package io.shepherd.cli.demo;
+
+import io.shepherd.api.functions.Collector;
+import io.shepherd.api.functions.FunctionContext;
+import io.shepherd.api.functions.KeyedProcessFunction;
+import io.shepherd.api.state.ValueState;
+import io.shepherd.api.state.ValueStateDescriptor;
+
+/**
+ * Keeps each account's running balance in keyed state and applies legs to it. Every account
+ * starts at the same opening balance; each applied leg is emitted with the balance it left, so
+ * the sink sees both what was applied and the state it produced.
+ */
+public final class BalanceFunction extends KeyedProcessFunction<Integer, Leg, AppliedLeg> {
+    private final long openingBalance;
+    private transient ValueState<Long> balance;
+
+    public BalanceFunction(long openingBalance) {
+        this.openingBalance = openingBalance;
+    }
+
+    @Override
+    public void open(FunctionContext context) {
+        balance = context.getState(new ValueStateDescriptor<>("balance", Long.class));
+    }
+
+    @Override
+    public void processElement(Leg leg, Context<Integer> context, Collector<AppliedLeg> out) {
+        Long current = balance.value();
+        long after = (current == null ? openingBalance : current) + leg.delta();
+        balance.update(after);
+        out.collect(new AppliedLeg(leg.id(), leg.account(), after));
+    }
+}
