@@ -421,6 +421,10 @@ public final class OperatorHarness implements AutoCloseable {
         return shipped.original();
     }
 
+    int outputSize() {
+        return output.items().size();
+    }
+
     /** Whether the harness is still unused: no step applied, nothing emitted, not finished. */
     boolean isFresh() {
         return lifecycle == State.OPEN && watermark == Long.MIN_VALUE && output.items().isEmpty()

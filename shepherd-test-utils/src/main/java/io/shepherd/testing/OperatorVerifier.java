@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>By default records are compared in order, with their timestamps, and watermarks are not
- * compared ({@link #includeWatermarks()} compares them too). Modes that move watermarks compare
- * records in any order (see {@link HarnessMode#preservesOrder()}).
+ * compared ({@link #includeWatermarks()} compares them too). Records that one watermark, clock move
+ * or end of input emits with the same timestamp are compared in any order among themselves: they
+ * come from timers due at the same time (of different keys), which the runtime fires in no
+ * promised order. Modes that move watermarks compare all records in any order (see
+ * {@link HarnessMode#preservesOrder()}).
  */
 public final class OperatorVerifier {
     private final Supplier<OperatorHarness> harnesses;
@@ -144,33 +147,38 @@ public final class OperatorVerifier {
                     + "call, e.g. () -> OperatorHarness.forMap(fn)");
         }
         operatorName = harness.operatorName();
-        mode.checkApplicable(harness.operation());
-        int[] emittedBy = new int[0];
-        try (harness) {
-            for (int i = 0; i < modeSteps.size(); i++) {
-                HarnessStep step = modeSteps.get(i);
-                int before = harness.output().size();
-                runStep(mode, i, modeSteps, () -> harness.apply(step));
-                runStep(mode, i, modeSteps, () -> mode.afterStep(harness));
-                emittedBy = attribute(emittedBy, before, harness.output().size(), i);
+        ModeRun result;
+        try {
+            mode.checkApplicable(harness.operation());
+            result = drive(mode, modeSteps, harness);
+        } catch (RuntimeException | Error e) {
+            try {
+                harness.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
             }
-            int before = harness.output().size();
-            runStep(mode, modeSteps.size(), modeSteps, harness::finish);
-            emittedBy = attribute(emittedBy, before, harness.output().size(), modeSteps.size());
-            return new ModeRun(mode, modeSteps, harness.output(), emittedBy, harness.deadLetters());
-        } catch (AssertionError e) {
             throw e;
-        } catch (Exception e) {
-            throw new AssertionError("mode '" + mode.name() + "': closing operator '" + harness.operatorName()
-                    + "' failed: " + e, e);
         }
+        try {
+            harness.close();
+        } catch (Exception e) {
+            throw new AssertionError("mode '" + mode.name() + "': closing operator '" + operatorName + "' failed: "
+                    + e, e);
+        }
+        return result;
     }
 
-    /** Notes that output items {@code from} (inclusive) to {@code to} (exclusive) came from step {@code step}. */
-    private static int[] attribute(int[] emittedBy, int from, int to, int step) {
-        int[] grown = Arrays.copyOf(emittedBy, to);
-        Arrays.fill(grown, from, to, step);
-        return grown;
+    private static ModeRun drive(HarnessMode mode, List<HarnessStep> modeSteps, OperatorHarness harness) {
+        int[] outputEnds = new int[modeSteps.size() + 1];
+        for (int i = 0; i < modeSteps.size(); i++) {
+            HarnessStep step = modeSteps.get(i);
+            runStep(mode, i, modeSteps, () -> harness.apply(step));
+            runStep(mode, i, modeSteps, () -> mode.afterStep(harness));
+            outputEnds[i] = harness.outputSize();
+        }
+        runStep(mode, modeSteps.size(), modeSteps, harness::finish);
+        outputEnds[modeSteps.size()] = harness.outputSize();
+        return new ModeRun(mode, modeSteps, harness.output(), outputEnds, harness.deadLetters());
     }
 
     private interface StepAction {
