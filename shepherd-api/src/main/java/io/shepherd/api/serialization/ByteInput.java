@@ -223,13 +223,14 @@ public final class ByteInput {
 
     /**
      * An error for input that is present but wrong (an unknown tag, an out-of-range ordinal), naming
-     * the current position. For serializers to throw.
+     * the current position, i.e. just after what was read. For serializers to throw.
      */
     public SerializationException invalid(String reason) {
         return invalidAt(position(), reason);
     }
 
-    private SerializationException invalidAt(int at, String reason) {
+    /** As {@link #invalid(String)}, naming {@code at}, a {@link #position()} taken before reading. */
+    public SerializationException invalidAt(int at, String reason) {
         return new SerializationException("corrupt input at position " + at + ": " + reason);
     }
 

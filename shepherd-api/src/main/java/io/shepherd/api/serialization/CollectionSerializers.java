@@ -147,11 +147,10 @@ final class CollectionSerializers {
             int count = in.readLength();
             Map<K, V> map = new LinkedHashMap<>(initialCapacity(count, in));
             for (int i = 0; i < count; i++) {
-                K key = keys.read(in);
-                if (map.containsKey(key)) {
+                map.put(keys.read(in), values.read(in));
+                if (map.size() != i + 1) { // one lookup per entry: a repeated key did not grow the map
                     throw in.invalid("key " + i + " of a " + id + " repeats an earlier key");
                 }
-                map.put(key, values.read(in));
             }
             return map;
         }

@@ -38,10 +38,11 @@ final class EnumSerializer<E extends Enum<E>> implements Serializer<E> {
 
     @Override
     public E read(ByteInput in) {
+        int at = in.position();
         int ordinal = in.readVarInt();
         E[] known = constants;
         if (ordinal < 0 || ordinal >= known.length) {
-            throw in.invalid("ordinal " + ordinal + " is not a constant of " + type.getName() + ", which has "
+            throw in.invalidAt(at, "ordinal " + ordinal + " is not a constant of " + type.getName() + ", which has "
                     + known.length);
         }
         return known[ordinal];

@@ -26,7 +26,15 @@ final class NullableSerializer<T> implements Serializer<T> {
 
     @Override
     public T read(ByteInput in) {
-        return in.readBoolean() ? inner.read(in) : null;
+        int at = in.position();
+        byte presence = in.readByte();
+        if (presence == 1) {
+            return inner.read(in);
+        }
+        if (presence == 0) {
+            return null;
+        }
+        throw in.invalidAt(at, "the presence byte before a " + inner.id() + " must be 0 or 1, found " + presence);
     }
 
     @Override

@@ -140,12 +140,11 @@ final class TypeResolver {
             for (int i = 0; i < declared.length; i++) {
                 RecordComponent component = declared[i];
                 String where = "component '" + component.getName() + "' of record " + type.getName();
+                // A primitive component is never null, so it is not wrapped; a registered
+                // serializer for its box still applies, as it does everywhere else.
                 components[i] = component.getType().isPrimitive()
-                        ? BuiltIns.find(component.getType())
+                        ? resolveClass(component.getType())
                         : nested(component.getGenericType(), bindings, where);
-                if (components[i] == null) {
-                    throw missing(component.getType().getName(), "");
-                }
             }
             return newRecordSerializer(type, components);
         } finally {

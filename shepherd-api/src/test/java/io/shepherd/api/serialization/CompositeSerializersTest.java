@@ -38,7 +38,7 @@ class CompositeSerializersTest {
     void when_a_presence_byte_is_neither_0_nor_1_then_it_is_corrupt() {
         assertThatThrownBy(() -> Serializers.nullable(Serializers.longs()).read(new ByteInput(new byte[] {5})))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("position 0");
+                .hasMessage("corrupt input at position 0: the presence byte before a long must be 0 or 1, found 5");
     }
 
     @Test
@@ -115,7 +115,7 @@ class CompositeSerializersTest {
     void when_an_enum_ordinal_is_out_of_range_then_the_error_names_the_enum() {
         assertThatThrownBy(() -> Serializers.enums(Color.class).read(new ByteInput(new byte[] {3})))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("ordinal 3 is not a constant of " + Color.class.getName() + ", which has 3");
+                .hasMessageContaining("position 0: ordinal 3 is not a constant of " + Color.class.getName() + ", which has 3");
     }
 
     @Test

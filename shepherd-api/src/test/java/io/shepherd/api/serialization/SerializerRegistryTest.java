@@ -57,6 +57,8 @@ class SerializerRegistryTest {
 
     record Raw(List<?> values) {}
 
+    record Counter(long count) {}
+
     @Test
     void when_a_class_has_no_serializer_then_the_error_names_it_and_says_how_to_register_one() {
         assertThatThrownBy(() -> Serializers.of(Money.class))
@@ -100,6 +102,7 @@ class SerializerRegistryTest {
         SerializerRegistry registry = SerializerRegistry.builder().register(long.class, Serializers.varLongs()).build();
         assertThat(registry.of(Long.class).id()).isEqualTo("varlong");
         assertThat(registry.of(long.class).id()).isEqualTo("varlong");
+        assertThat(registry.of(Counter.class).id()).isEqualTo("record(" + Counter.class.getName() + "){count:varlong}");
     }
 
     @Test
