@@ -44,6 +44,8 @@ final class JobRun implements JobClient {
     private final long startNanos;
     private volatile boolean stopping;
     private volatile boolean cancelled;
+    /** Some task was stopped before it was done; with {@link #cancelled}, the job ends CANCELLED. */
+    private volatile boolean stoppedUnfinished;
     private volatile long endNanos;
 
     private record TaskFailure(Task task, Throwable cause) {}
@@ -88,6 +90,10 @@ final class JobRun implements JobClient {
         stopping = true;
     }
 
+    void stoppedUnfinished() {
+        stoppedUnfinished = true;
+    }
+
     void closeFailed(Task task, Throwable cause) {
         LOG.warn("job '{}': closing {} failed", jobName(), task, cause);
     }
@@ -127,7 +133,8 @@ final class JobRun implements JobClient {
         if (failed != null) {
             throw new JobExecutionException(jobName(), describe(failed), failed.cause());
         }
-        JobStatus status = cancelled ? JobStatus.CANCELLED : JobStatus.FINISHED;
+        // A cancel that came after every task was done stopped nothing: the job finished.
+        JobStatus status = cancelled && stoppedUnfinished ? JobStatus.CANCELLED : JobStatus.FINISHED;
         return new JobResult(jobName(), status, Duration.ofNanos(endNanos - startNanos), metrics());
     }
 

@@ -65,6 +65,9 @@ final class Worker implements Runnable {
                 idle.idle();
             }
         }
+        if (!active.isEmpty()) {
+            job.stoppedUnfinished();
+        }
     }
 
     private void close(Task task) {

@@ -1,0 +1,116 @@
+package io.shepherd.runtime.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.execution.JobClient;
+import io.shepherd.api.execution.JobResult;
+import io.shepherd.api.execution.JobStatus;
+import io.shepherd.api.functions.FunctionContext;
+import io.shepherd.api.sink.Sink;
+import io.shepherd.api.sink.SinkWriter;
+import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.LifeCycleCounts;
+import io.shepherd.runtime.testing.Shared;
+import io.shepherd.runtime.testing.ShepherdThreads;
+import io.shepherd.runtime.testing.Sources;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** cancel() ends a running job: status CANCELLED, every function closed, no engine thread left. */
+class CancellationTest {
+    private final Shared<LifeCycleCounts> readers = Shared.of(new LifeCycleCounts());
+    private final Shared<LifeCycleCounts> increments = Shared.of(new LifeCycleCounts());
+    private final Shared<LifeCycleCounts> writers = Shared.of(new LifeCycleCounts());
+
+    @AfterEach
+    void release() {
+        List.of(readers, increments, writers).forEach(Shared::release);
+    }
+
+    private void assertEverythingOpenedWasClosed() {
+        for (Shared<LifeCycleCounts> counts : List.of(readers, increments, writers)) {
+            LifeCycleCounts c = counts.get();
+            assertThat(c.opened.get()).as("opened").isPositive();
+            assertThat(c.closed.get()).as("closes (%s)", c).isEqualTo(c.opened.get());
+        }
+        ShepherdThreads.assertNoneAlive();
+    }
+
+    /** Parks a few microseconds per record: a sink slower than the source, so the job is back-pressured. */
+    record SlowSink(Shared<LifeCycleCounts> writers) implements Sink<Long> {
+        @Override
+        public SinkWriter<Long> createWriter(FunctionContext context) {
+            writers.get().opened.incrementAndGet();
+            return new SinkWriter<>() {
+                @Override
+                public void write(Long record) {
+                    LockSupport.parkNanos(5_000);
+                }
+
+                @Override
+                public void close() {
+                    writers.get().closed.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    private JobClient start(Sink<Long> sink) {
+        StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
+        env.config().setBatchSize(8).setChannelCapacityBatches(2);
+        env.fromSource(Sources.counting(-1, readers), "endless")
+                .map(new CountedFunctions.Increment(increments, -1)).name("increment")
+                .rebalance()
+                .sink(sink).name("out");
+        return env.executeAsync("endless");
+    }
+
+    @Test
+    void when_a_running_unbounded_job_is_cancelled_then_it_ends_cancelled_and_leaves_nothing_behind()
+            throws Exception {
+        JobClient job = start(new CountedFunctions.CountingSink(writers));
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.metrics().sinkRecords() > 10_000);
+        job.cancel();
+        JobResult result = job.await(Duration.ofSeconds(30));
+        assertThat(result.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(result.metrics().sinkRecords()).isGreaterThan(10_000);
+        assertEverythingOpenedWasClosed();
+    }
+
+    @Test
+    void when_a_back_pressured_job_is_cancelled_then_it_ends_promptly() throws Exception {
+        JobClient job = start(new SlowSink(writers));
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.metrics().sinkRecords() > 100);
+        job.cancel();
+        assertThat(job.await(Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.CANCELLED);
+        assertEverythingOpenedWasClosed();
+    }
+
+    @Test
+    void when_a_job_is_cancelled_right_after_it_is_submitted_then_it_still_ends_cleanly() throws Exception {
+        JobClient job = start(new CountedFunctions.CountingSink(writers));
+        job.cancel();
+        assertThat(job.await(Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.CANCELLED);
+        for (Shared<LifeCycleCounts> counts : List.of(readers, increments, writers)) {
+            assertThat(counts.get().closed.get()).as("closes").isEqualTo(counts.get().opened.get());
+        }
+        ShepherdThreads.assertNoneAlive();
+    }
+
+    @Test
+    void when_a_finished_job_is_cancelled_then_it_stays_finished() throws Exception {
+        StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
+        env.fromSource(Sources.counting(1_000, readers), "numbers").sink(new CountedFunctions.CountingSink(writers));
+        JobClient job = env.executeAsync("short");
+        assertThat(job.await().status()).isEqualTo(JobStatus.FINISHED);
+        job.cancel();
+        JobResult again = job.await();
+        assertThat(again.status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(again.metrics().sinkRecords()).isEqualTo(1_000);
+    }
+}
