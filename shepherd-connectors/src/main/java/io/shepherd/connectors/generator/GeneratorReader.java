@@ -80,6 +80,10 @@ final class GeneratorReader<T> implements SourceReader<T> {
         parallelismState.update(List.of((int) stride));
     }
 
+    /** Holds no resources. */
+    @Override
+    public void close() {}
+
     /** The next index this reader will generate; the count when its share is done. */
     long position() {
         return next;

@@ -273,10 +273,13 @@ class FileLineSourceTest {
 
     private static <T> List<T> readAll(FileLineSource<T> source, TestContext context) throws Exception {
         ListOutput<T> output = new ListOutput<>();
-        try (SourceReader<T> reader = source.createReader(context)) {
+        SourceReader<T> reader = source.createReader(context);
+        try {
             while (reader.pollNext(output) != InputStatus.END_OF_INPUT) {
                 // polls until the share is done
             }
+        } finally {
+            reader.close();
         }
         return output.records();
     }
