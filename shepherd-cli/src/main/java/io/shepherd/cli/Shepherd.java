@@ -35,6 +35,8 @@ public final class Shepherd implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private boolean verbose;
+
     @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
@@ -45,8 +47,6 @@ public final class Shepherd implements Callable<Integer> {
             ((Logger) LoggerFactory.getLogger("io.shepherd")).setLevel(Level.INFO);
         }
     }
-
-    private boolean verbose;
 
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override

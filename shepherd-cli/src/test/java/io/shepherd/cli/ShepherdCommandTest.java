@@ -2,12 +2,15 @@ package io.shepherd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ShepherdCommandTest {
 
@@ -60,6 +63,22 @@ class ShepherdCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("missing a command").contains("Usage: shepherd");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void when_verbose_then_an_error_comes_with_its_stack_trace_and_engine_logs_are_raised() {
+        Logger engineLogs = (Logger) LoggerFactory.getLogger("io.shepherd");
+        Level before = engineLogs.getLevel();
+        try {
+            CommandRun quiet = CommandRun.of("run", "--class", "com.example.Missing");
+            CommandRun verbose = CommandRun.of("run", "--class", "com.example.Missing", "--verbose");
+
+            assertThat(quiet.err()).doesNotContain("\tat ");
+            assertThat(verbose.err()).contains("no class com.example.Missing").contains("\tat io.shepherd.cli.run.");
+            assertThat(engineLogs.getLevel()).isEqualTo(Level.INFO);
+        } finally {
+            engineLogs.setLevel(before);
+        }
     }
 
     /** The version this module's POM inherits, read from the POM itself rather than from the build's output. */
