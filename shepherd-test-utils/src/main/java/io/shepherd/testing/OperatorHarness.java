@@ -85,7 +85,7 @@ public final class OperatorHarness implements AutoCloseable {
     private final ShippedOperation shipped;
     private final ManualClock clock;
     private final OperatorContext context;
-    private final OperatorFactory factory;
+    private final OperatorInstances instances;
     private final RecordingOutput output = new RecordingOutput();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final StateReader state;
@@ -93,7 +93,7 @@ public final class OperatorHarness implements AutoCloseable {
     private long watermark = Long.MIN_VALUE;
     private State lifecycle = State.OPEN;
 
-    private OperatorHarness(ShippedOperation shipped, long startProcessingTimeMs) {
+    OperatorHarness(ShippedOperation shipped, long startProcessingTimeMs) {
         this.shipped = shipped;
         this.clock = new ManualClock(startProcessingTimeMs);
         this.context = new OperatorContext(shipped.name(), shipped.uid(), 0, 1, shipped.maxParallelism(),
@@ -101,9 +101,9 @@ public final class OperatorHarness implements AutoCloseable {
         this.context.setErrorHandler(new RecordErrorHandler(shipped.errorPolicy(), shipped.name(), 0,
                 context.counters(),
                 shipped.errorPolicy() == ErrorPolicy.DEAD_LETTER ? new DeadLetterCollector(deadLetters) : null));
-        this.factory = new OperatorFactory(shipped.watermarkIntervalMs());
+        this.instances = new OperatorInstances(shipped, context, output);
         this.state = new StateReader(context);
-        this.operator = openNewInstance();
+        this.operator = instances.openNew();
     }
 
     // ---- building ----------------------------------------------------------------------------
@@ -163,12 +163,13 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     /** A builder, for settings beyond the defaults (name, error policy, start time). */
-    public static Builder builder(Operation operation) {
-        return new Builder(OperatorPlan.of(Objects.requireNonNull(operation, "operation")));
+    public static OperatorHarnessBuilder builder(Operation operation) {
+        return new OperatorHarnessBuilder(OperatorPlan.of(Objects.requireNonNull(operation, "operation")));
     }
 
-    public static <I> Builder builderForStream(Function<DataStream<I>, ? extends DataStream<?>> build) {
-        return new Builder(OperatorPlan.ofStream(Objects.requireNonNull(build, "stream function")));
+    public static <I> OperatorHarnessBuilder builderForStream(
+            Function<DataStream<I>, ? extends DataStream<?>> build) {
+        return new OperatorHarnessBuilder(OperatorPlan.ofStream(Objects.requireNonNull(build, "stream function")));
     }
 
     /**
@@ -256,12 +257,23 @@ public final class OperatorHarness implements AutoCloseable {
         lifecycle = State.FINISHED;
     }
 
-    /** Closes the operator (and its function); safe to call more than once. */
+    /**
+     * Closes the operator (and its function); safe to call more than once.
+     *
+     * @throws IllegalStateException wrapping what the operator's close threw, if it was checked
+     */
     @Override
-    public void close() throws Exception {
-        if (lifecycle != State.CLOSED) {
-            lifecycle = State.CLOSED;
+    public void close() {
+        if (lifecycle == State.CLOSED) {
+            return;
+        }
+        lifecycle = State.CLOSED;
+        try {
             operator.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing operator '" + shipped.name() + "' failed: " + e, e);
         }
     }
 
@@ -277,21 +289,7 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public void restartKeepingState() throws Exception {
         requireOpen("restart the operator");
-        TimerHandover timers = operator instanceof KeyedOperator keyed
-                ? TimerHandover.takeFrom(keyed.timerService()) : null;
-        operator.close();
-        StreamOperator next = openNewInstance();
-        // The new instance catches up with the watermark before it has timers, so that replaying the
-        // watermark fires nothing; what it emits meanwhile was emitted by the old instance already.
-        next.setOutput(RecordingOutput.DISCARD);
-        if (watermark != Long.MIN_VALUE) {
-            next.processWatermark(watermark);
-        }
-        if (timers != null) {
-            timers.giveTo(((KeyedOperator) next).timerService(), context.keyedState());
-        }
-        next.setOutput(output);
-        operator = next;
+        operator = instances.replace(operator, watermark);
     }
 
     // ---- output ------------------------------------------------------------------------------
@@ -450,17 +448,6 @@ public final class OperatorHarness implements AutoCloseable {
         return timestamps;
     }
 
-    private StreamOperator openNewInstance() {
-        StreamOperator created = factory.create(shipped.newCopy(), context);
-        created.setOutput(output);
-        try {
-            created.open();
-        } catch (Exception e) {
-            throw new IllegalStateException("opening operator '" + shipped.name() + "' failed: " + e, e);
-        }
-        return created;
-    }
-
     private void requireOpen(String action) {
         if (lifecycle != State.OPEN) {
             throw new IllegalStateException("cannot " + action + ": operator '" + shipped.name() + "' is "
@@ -473,62 +460,5 @@ public final class OperatorHarness implements AutoCloseable {
     public String toString() {
         return "OperatorHarness['" + shipped.name() + "', watermark " + watermark + ", processing time "
                 + clock.currentTimeMillis() + " ms]";
-    }
-
-    /**
-     * Settings of a harness beyond the defaults. Reusable: each {@link #build} validates and ships the
-     * operator again and returns a new harness.
-     */
-    public static final class Builder {
-        private final OperatorPlan plan;
-        private long startProcessingTimeMs = DEFAULT_START_PROCESSING_TIME_MS;
-
-        private Builder(OperatorPlan plan) {
-            this.plan = plan;
-        }
-
-        /** The operator's name, as in messages and dead letters. */
-        public Builder name(String name) {
-            plan.node().setName(name);
-            return this;
-        }
-
-        public Builder uid(String uid) {
-            plan.node().setUid(uid);
-            return this;
-        }
-
-        /** The operator's error policy; {@link ErrorPolicy#FAIL} unless set here or on the stream. */
-        public Builder errorPolicy(ErrorPolicy policy) {
-            plan.node().setErrorPolicy(policy);
-            return this;
-        }
-
-        /** How often, in processing time, a timestamp assigner emits watermarks. */
-        public Builder watermarkIntervalMs(long intervalMs) {
-            plan.config().setWatermarkIntervalMs(intervalMs);
-            return this;
-        }
-
-        /** What the processing-time clock shows when the harness starts. */
-        public Builder startProcessingTime(long timeMs) {
-            this.startProcessingTimeMs = timeMs;
-            return this;
-        }
-
-        /**
-         * Validates and ships the operator as a job would, creates it and opens it.
-         *
-         * @throws io.shepherd.runtime.graph.InvalidJobException when a job with this operator would be
-         *     rejected, e.g. because a function cannot be serialized
-         */
-        public OperatorHarness build() {
-            return new OperatorHarness(plan.ship(), startProcessingTimeMs);
-        }
-
-        /** Verifies the operator in several modes; each mode runs on a harness from {@link #build}. */
-        public OperatorVerifier verify() {
-            return new OperatorVerifier(this::build);
-        }
     }
 }

@@ -129,5 +129,10 @@ public final class TestSources {
         public void snapshotState(long checkpointId) {
             positionState.update(List.of(next));
         }
+
+        @Override
+        public void close() {
+            // Holds nothing to release: the script lives in the source.
+        }
     }
 }

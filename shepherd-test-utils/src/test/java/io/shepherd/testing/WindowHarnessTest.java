@@ -93,4 +93,15 @@ class WindowHarnessTest {
             assertThat(harness.output()).containsExactly(record("ann 0-10: 2", 9), watermark(20));
         }
     }
+
+    @Test
+    void when_windows_are_verified_then_every_mode_fires_the_same_sums_and_drops_the_same_late_record() {
+        OperatorHarness.verify(() -> OperatorHarness.forWindow(Payment::user, TEN_MS, new SumAmounts()))
+                .input(record(new Payment("ann", 5), 1), record(new Payment("bob", 2), 4),
+                        record(new Payment("ann", 3), 9), record(new Payment("ann", 1), 12), watermark(10),
+                        record(new Payment("ann", 7), 3), record(new Payment("bob", 4), 15))
+                .includeWatermarks()
+                .expectOutput(record(8L, 9), record(2L, 9), watermark(10), record(1L, 19), record(4L, 19),
+                        watermark(Long.MAX_VALUE));
+    }
 }
