@@ -61,12 +61,15 @@ import java.util.function.Supplier;
  * {@link ErrorPolicy#DEAD_LETTER} the record is in {@link #deadLetters()}.
  *
  * <pre>{@code
- * try (OperatorHarness harness = OperatorHarness.forKeyedProcess(Event::user, new SessionCounter())) {
- *     harness.processElement(new Event("ann", 10), 10);
- *     harness.processWatermark(100);
- *     assertThat(harness.output()).containsExactly(record("ann:1", 99), watermark(100));
+ * try (OperatorHarness harness = OperatorHarness.forKeyedProcess(Payment::user, new SpendingLimit(100))) {
+ *     harness.processElement(new Payment("ann", 60), 1_000);
+ *     harness.processElement(new Payment("ann", 50), 30_000);
+ *     assertThat(harness.output()).containsExactly(record("ann spent 110 in minute 0", 30_000));
+ *     assertThat(harness.eventTimers("ann")).containsExactly(59_999L);
  * }
  * }</pre>
+ *
+ * <p>(The whole example, and a guide, are in {@code docs/testing-your-functions.md}.)
  *
  * <p>{@link #verify} runs the same steps several ways and checks they all produce the expected
  * output, to catch functions that work only when nothing goes wrong. Not thread-safe: drive a
