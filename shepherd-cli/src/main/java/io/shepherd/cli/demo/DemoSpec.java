@@ -5,7 +5,7 @@ package io.shepherd.cli.demo;
  *
  * @param transfers how many transfers the source emits, 1 to {@link #MAX_TRANSFERS}
  * @param accounts how many accounts they move money between, 2 to {@link #MAX_ACCOUNTS}
- * @param parallelism subtasks per operator
+ * @param parallelism subtasks per operator, 1 to {@link #MAX_PARALLELISM}
  * @param seed the input's seed: the same seed gives the same transfers
  * @param openingBalance every account's balance before the first transfer
  * @param guarantee what the verification demands
@@ -23,6 +23,8 @@ public record DemoSpec(
         int failures) {
     public static final long MAX_TRANSFERS = 1_000_000_000L;
     public static final int MAX_ACCOUNTS = 100_000_000;
+    /** Far beyond what one machine runs well; a bound, so a typo cannot start a million tasks. */
+    public static final int MAX_PARALLELISM = 1024;
     public static final long DEFAULT_OPENING_BALANCE = 1_000_000;
 
     public DemoSpec {
@@ -35,8 +37,8 @@ public record DemoSpec(
         if (accounts < 2 || accounts > MAX_ACCOUNTS) {
             throw new IllegalArgumentException("accounts must be in 2.." + MAX_ACCOUNTS + ", got " + accounts);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be in 1.." + MAX_PARALLELISM + ", got " + parallelism);
         }
         if (failures < 0) {
             throw new IllegalArgumentException("failures must be >= 0, got " + failures);

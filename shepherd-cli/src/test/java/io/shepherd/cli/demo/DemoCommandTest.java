@@ -75,6 +75,16 @@ class DemoCommandTest {
     }
 
     @Test
+    void when_the_parallelism_is_out_of_range_then_exit_is_2() {
+        CommandRun zero = CommandRun.of("demo", "--parallelism", "0");
+        CommandRun huge = CommandRun.of("demo", "--parallelism", "100000");
+
+        assertThat(zero.exitCode()).as(zero.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(huge.exitCode()).as(huge.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(huge.err()).contains("parallelism must be in 1..1024, got 100000");
+    }
+
+    @Test
     void when_a_number_is_not_a_number_then_exit_is_2() {
         CommandRun run = CommandRun.of("demo", "--parallelism", "two");
 
