@@ -12,8 +12,9 @@ import java.util.StringJoiner;
 /**
  * A Java record as its components in declaration order, each written by its own serializer, with
  * nothing in between: no header, no names. Values are read through the accessors and rebuilt
- * with the canonical constructor (so its validation runs on every read), both called through
- * method handles looked up once.
+ * with the canonical constructor, so its validation runs on every read. Both go through method
+ * handles looked up once, composed per record by {@link RecordHandles} so the JIT can compile a
+ * record's write and read as a unit.
  *
  * <p>The method handles are not serializable; they are looked up again where a shipped
  * serializer lands.
@@ -24,8 +25,10 @@ final class RecordSerializer<R extends Record> implements Serializer<R> {
     private final Class<R> type;
     private final Serializer<Object>[] components;
     private final String id;
-    private transient MethodHandle[] accessors; // each (Object) -> Object
-    private transient MethodHandle constructor; // (Object[]) -> Object
+    private transient MethodHandle writer; // (Object record, ByteOutput) -> void
+    private transient MethodHandle reader; // (ByteInput) -> Object
+    private transient MethodHandle[] accessors; // each (Object) -> Object, for copy
+    private transient MethodHandle constructor; // (Object[]) -> Object, for copy
 
     @SuppressWarnings("unchecked")
     RecordSerializer(Class<R> type, Serializer<?>[] components) {
@@ -52,19 +55,29 @@ final class RecordSerializer<R extends Record> implements Serializer<R> {
         if (value == null) {
             throw Nulls.rejected(id);
         }
-        for (int i = 0; i < components.length; i++) {
-            components[i].write(component(value, i), out);
+        try {
+            writer.invokeExact((Object) value, out);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new SerializationException("writing a record " + type.getName() + " failed: " + e, e);
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public R read(ByteInput in) {
         int at = in.position();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = components[i].read(in);
+        try {
+            return (R) (Object) reader.invokeExact(in);
+        } catch (RecordHandles.ConstructorFailed e) {
+            throw rejected(e.getCause(), "for the values read at position " + at);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new SerializationException("reading a record " + type.getName() + " at position " + at
+                    + " failed: " + e, e);
         }
-        return construct(values, at);
     }
 
     @Override
@@ -75,32 +88,27 @@ final class RecordSerializer<R extends Record> implements Serializer<R> {
     @Override
     public R copy(R value) {
         Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = components[i].copy(component(value, i));
-        }
-        return construct(values, -1);
-    }
-
-    private Object component(R value, int index) {
         try {
-            return (Object) accessors[index].invokeExact((Object) value);
-        } catch (Error e) {
+            for (int i = 0; i < components.length; i++) {
+                values[i] = components[i].copy((Object) accessors[i].invokeExact((Object) value));
+            }
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new SerializationException("accessor " + index + " of record " + type.getName() + " failed: " + e, e);
+            throw new SerializationException("copying a record " + type.getName() + " failed: " + e, e);
         }
-    }
-
-    private R construct(Object[] values, int position) {
         try {
             return type.cast((Object) constructor.invokeExact(values));
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
-            String where = position < 0 ? "while copying" : "for the values read at position " + position;
-            throw new SerializationException("the canonical constructor of record " + type.getName() + " failed "
-                    + where + ": " + e, e);
+            throw rejected(e, "while copying");
         }
+    }
+
+    private SerializationException rejected(Throwable cause, String when) {
+        return new SerializationException("the canonical constructor of record " + type.getName() + " failed " + when
+                + ": " + cause, cause);
     }
 
     private void bindHandles() {
@@ -117,6 +125,8 @@ final class RecordSerializer<R extends Record> implements Serializer<R> {
             constructor = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes))
                     .asType(MethodType.genericMethodType(declared.length))
                     .asSpreader(Object[].class, declared.length);
+            writer = RecordHandles.writer(lookup, declared, components);
+            reader = RecordHandles.reader(lookup, type, declared, components);
         } catch (ReflectiveOperationException e) {
             throw new MissingSerializerException("cannot reach the accessors or canonical constructor of record "
                     + type.getName() + ": " + e, e);

@@ -39,11 +39,37 @@ class RecordSerializerTest {
 
     record Bag(List<int[]> arrays) {}
 
+    record AllPrimitives(long l, int i, short s, byte b, char c, double d, float f, boolean z) {}
+
     @Test
     void when_a_record_has_primitive_components_then_it_is_written_without_any_overhead() {
         Serializer<Point> points = Serializers.of(Point.class);
         assertThat(roundTrip(points, new Point(Integer.MIN_VALUE, 7))).isEqualTo(new Point(Integer.MIN_VALUE, 7));
         assertThat(bytesOf(points, new Point(1, 2))).hasSize(8);
+    }
+
+    @Test
+    void when_a_record_has_every_primitive_type_then_edge_values_round_trip_in_fixed_width() {
+        Serializer<AllPrimitives> serializer = Serializers.of(AllPrimitives.class);
+        AllPrimitives min = new AllPrimitives(Long.MIN_VALUE, Integer.MIN_VALUE, Short.MIN_VALUE, Byte.MIN_VALUE,
+                Character.MIN_VALUE, -0.0, Float.NaN, false);
+        AllPrimitives max = new AllPrimitives(Long.MAX_VALUE, Integer.MAX_VALUE, Short.MAX_VALUE, Byte.MAX_VALUE,
+                Character.MAX_VALUE, Double.POSITIVE_INFINITY, Float.MAX_VALUE, true);
+        assertThat(roundTrip(serializer, min)).isEqualTo(min);
+        assertThat(roundTrip(serializer, max)).isEqualTo(max);
+        assertThat(bytesOf(serializer, max)).hasSize(8 + 4 + 2 + 1 + 2 + 8 + 4 + 1);
+        assertThat(serializer.id()).isEqualTo("record(" + AllPrimitives.class.getName()
+                + "){l:long,i:int,s:short,b:byte,c:char,d:double,f:float,z:boolean}");
+    }
+
+    @Test
+    void when_a_record_is_written_many_times_then_it_keeps_round_tripping() {
+        // Enough calls for the JVM to specialize the composed method handles; the result must not change.
+        Serializer<Person> people = Serializers.of(Person.class);
+        for (int i = 0; i < 20_000; i++) {
+            Person person = new Person("p" + i, i, List.of(), Map.of(), Level.values()[i % 2], new Point(i, -i));
+            assertThat(RoundTrip.read(people, bytesOf(people, person))).isEqualTo(person);
+        }
     }
 
     @Test
