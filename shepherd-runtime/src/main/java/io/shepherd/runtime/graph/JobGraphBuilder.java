@@ -119,6 +119,8 @@ public final class JobGraphBuilder {
         int id = plan.nodes().stream().mapToInt(PlanNode::id).max().orElse(0) + 1;
         PlanNode node = new PlanNode(id, "dead-letters", new Operation.SinkOp(plan.deadLetterSink()));
         node.setParallelism(1);
+        // Not the job's policy: the dead-letter sink has no dead-letter sink of its own to fall back on.
+        node.setErrorPolicy(ErrorPolicy.FAIL);
         parallelism.put(id, 1);
         try {
             serialized.put(id, Functions.serialize(node.operation()));
