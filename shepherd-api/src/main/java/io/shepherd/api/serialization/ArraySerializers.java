@@ -30,6 +30,11 @@ final class ArraySerializers {
         /** Fills {@code array} from {@code src} at {@code at}. */
         abstract void get(byte[] src, int at, A array);
 
+        /** The index of the first element whose bytes are not a valid value, or -1; checked before {@link #get}. */
+        int firstInvalid(byte[] src, int at, int length) {
+            return -1;
+        }
+
         @Override
         public final void write(A value, ByteOutput out) {
             if (value == null) {
@@ -44,7 +49,13 @@ final class ArraySerializers {
         @Override
         public final A read(ByteInput in) {
             int length = in.readLength();
+            int position = in.position();
             int at = in.consume((long) length * elementBytes, id);
+            int invalid = firstInvalid(in.array(), at, length);
+            if (invalid >= 0) {
+                throw in.invalidAt(position + invalid * elementBytes, "element " + invalid + " of a " + id
+                        + " is " + in.array()[at + invalid * elementBytes] + ", not a valid value");
+            }
             A array = allocate(length);
             get(in.array(), at, array);
             return array;
@@ -115,15 +126,21 @@ final class ArraySerializers {
             }
         }
 
+        /** Booleans are written as 0 or 1; any other byte is corrupt input. */
+        @Override
+        int firstInvalid(byte[] src, int at, int length) {
+            for (int i = 0; i < length; i++) {
+                if ((src[at + i] & ~1) != 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         @Override
         void get(byte[] src, int at, boolean[] array) {
             for (int i = 0; i < array.length; i++) {
-                byte b = src[at + i];
-                if ((b & ~1) != 0) {
-                    throw new SerializationException("corrupt input: element " + i + " of a boolean[] is " + b
-                            + ", not 0 or 1 (booleans are written as 0 or 1)");
-                }
-                array[i] = b == 1;
+                array[i] = src[at + i] == 1;
             }
         }
 

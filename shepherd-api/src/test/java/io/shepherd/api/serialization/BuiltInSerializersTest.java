@@ -96,7 +96,7 @@ class BuiltInSerializersTest {
         byte[] bytes = {2, 1, 7};
         assertThatThrownBy(() -> Serializers.of(boolean[].class).read(new ByteInput(bytes)))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("element 1 of a boolean[] is 7");
+                .hasMessage("corrupt input at position 2: element 1 of a boolean[] is 7, not a valid value");
     }
 
     @Test

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RecordSerializerTest {
@@ -69,6 +73,30 @@ class RecordSerializerTest {
         for (int i = 0; i < 20_000; i++) {
             Person person = new Person("p" + i, i, List.of(), Map.of(), Level.values()[i % 2], new Point(i, -i));
             assertThat(RoundTrip.read(people, bytesOf(people, person))).isEqualTo(person);
+        }
+    }
+
+    @Test
+    void when_threads_share_one_record_serializer_then_each_round_trip_is_correct() throws Exception {
+        Serializer<Person> people = Serializers.of(Person.class);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                runs.add(threads.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        Person person = new Person("t" + thread, i, List.of("x" + i), Map.of(), Level.LOW,
+                                new Point(thread, i));
+                        assertThat(RoundTrip.read(people, bytesOf(people, person))).isEqualTo(person);
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
