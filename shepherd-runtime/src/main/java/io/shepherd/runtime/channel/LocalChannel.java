@@ -8,15 +8,19 @@ import org.jctools.queues.SpscArrayQueue;
  */
 public final class LocalChannel implements OutputChannel, InputChannel {
     private final SpscArrayQueue<Object> queue;
+    private final int capacity;
 
     /** @param capacity elements (batches or events) the channel holds before it refuses more */
     public LocalChannel(int capacity) {
         this.queue = new SpscArrayQueue<>(capacity);
+        this.capacity = capacity;
     }
 
     @Override
     public boolean offer(Object element) {
-        return queue.offer(element);
+        // The queue rounds its size up to a power of two (at least 4): hold it to the capacity asked for.
+        // From the producer the size is exact or an overestimate, so the limit is never exceeded.
+        return queue.size() < capacity && queue.offer(element);
     }
 
     @Override
