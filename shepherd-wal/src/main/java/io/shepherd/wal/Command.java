@@ -14,10 +14,13 @@ sealed interface Command {
     final class Append implements Command {
         final byte[] payload;
         final CompletableFuture<Long> future = new CompletableFuture<>();
+        /** When it was queued, on the log's clock; only read if a group-commit wait is configured. */
+        final long queuedAtNanos;
         long position;
 
-        Append(byte[] payload) {
+        Append(byte[] payload, long queuedAtNanos) {
             this.payload = payload;
+            this.queuedAtNanos = queuedAtNanos;
         }
 
         int frameBytes() {

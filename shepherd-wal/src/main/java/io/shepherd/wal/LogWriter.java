@@ -90,7 +90,7 @@ final class LogWriter implements Runnable {
             backlog.poll();
             return runControl(control, now);
         }
-        awaitFullerBatch(now);
+        awaitFullerBatch();
         writeBatch();
         now = clock.nanoTime();
         switch (policy.kind()) {
@@ -113,13 +113,17 @@ final class LogWriter implements Runnable {
         return lastForceNanos + TimeUnit.MILLISECONDS.toNanos(policy.intervalMillis()) - now;
     }
 
-    /** Under SYNC with a batch wait, gives other appenders until the deadline to join this batch. */
-    private void awaitFullerBatch(long now) throws InterruptedException {
-        if (policy.kind() != SyncPolicy.Kind.SYNC || options.maxBatchWaitNanos() == 0) {
+    /**
+     * Under SYNC with a batch wait, lets other appenders join this batch until it is full or its oldest
+     * record has waited {@link WalOptions#maxBatchWaitNanos()} since it was queued.
+     */
+    private void awaitFullerBatch() throws InterruptedException {
+        if (policy.kind() != SyncPolicy.Kind.SYNC || options.maxBatchWaitNanos() == 0
+                || !(backlog.peek() instanceof Command.Append oldest)) {
             return;
         }
-        long deadline = now + options.maxBatchWaitNanos();
-        while (backlogAppendBytes() < options.maxBatchBytes()) {
+        long deadline = oldest.queuedAtNanos + options.maxBatchWaitNanos();
+        while (!batchIsFull()) {
             long remaining = deadline - clock.nanoTime();
             if (remaining <= 0) {
                 return;
@@ -128,15 +132,16 @@ final class LogWriter implements Runnable {
         }
     }
 
-    private long backlogAppendBytes() {
+    /** Whether the queued appends fill a batch, or a queued control command (a close, a sync) ends it. */
+    private boolean batchIsFull() {
         long bytes = 0;
         for (Command command : backlog) {
             if (!(command instanceof Command.Append append)) {
-                break;
+                return true;
             }
             bytes += append.frameBytes();
         }
-        return bytes;
+        return bytes >= options.maxBatchBytes();
     }
 
     /** Writes the appends at the head of the backlog, up to the batch limit, rolling segments as needed. */
@@ -260,8 +265,8 @@ final class LogWriter implements Runnable {
     }
 
     /**
-     * Stops the log after an error: the records in flight get the error itself, everything queued and
-     * every later call gets a {@link WalFailedException} carrying it.
+     * Stops the log after an error: the commands the writer had taken get the error itself, those still
+     * queued and every later call get a {@link WalFailedException} carrying it.
      */
     private void failAll(Throwable cause) {
         WalFailedException failed = new WalFailedException("write-ahead log " + options.directory()
@@ -272,11 +277,11 @@ final class LogWriter implements Runnable {
             append.fail(cause);
         }
         unacknowledged.clear();
+        backlog.forEach(command -> command.fail(cause));
+        backlog.clear();
         for (Command command : queue.close(failed)) {
             command.fail(failed);
         }
-        backlog.forEach(command -> command.fail(failed));
-        backlog.clear();
         active.closeQuietly();
         releaseLock();
     }

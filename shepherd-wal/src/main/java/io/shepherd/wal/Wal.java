@@ -169,7 +169,8 @@ public final class Wal implements AutoCloseable {
             throw new IllegalArgumentException("record of " + payload.length + " bytes exceeds the limit of "
                     + options.maxRecordBytes() + " bytes for " + options.directory());
         }
-        Command.Append append = new Command.Append(payload);
+        long queuedAt = options.maxBatchWaitNanos() > 0 ? options.clock().nanoTime() : 0;
+        Command.Append append = new Command.Append(payload, queuedAt);
         submit(append);
         return append.future;
     }

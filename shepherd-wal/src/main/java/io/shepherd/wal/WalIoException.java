@@ -11,8 +11,13 @@ public class WalIoException extends WalException {
     private final transient Path file;
 
     public WalIoException(Path file, String what, Throwable cause) {
-        super(file + ": " + what + ": " + cause.getMessage(), cause);
+        super(file + ": " + what + ": " + withoutPrefix(String.valueOf(cause.getMessage()), file + ": "), cause);
         this.file = file;
+    }
+
+    /** Disk errors already start with the file name; say it once. */
+    private static String withoutPrefix(String message, String prefix) {
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** The file the operation was on. */

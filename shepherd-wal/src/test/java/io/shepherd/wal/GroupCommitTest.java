@@ -1,0 +1,198 @@
+package io.shepherd.wal;
+
+import static io.shepherd.wal.WalFixtures.DIR;
+import static io.shepherd.wal.WalFixtures.options;
+import static io.shepherd.wal.WalFixtures.simulatedDisk;
+import static io.shepherd.wal.WalFixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shepherd.testkit.disk.DiskObserver;
+import io.shepherd.testkit.disk.SimulatedDisk;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    private static final Path SEGMENT = DIR.resolve("00000000000000000000.wal");
+
+    private final SimulatedDisk disk = simulatedDisk(2);
+
+    /** Holds the first force of the segment until released, so that appends pile up behind it. */
+    private static final class StalledForce implements DiskObserver {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void beforeForce(Path file) {
+            if (file.equals(SEGMENT) && started.getCount() > 0) {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    @Test
+    void when_appends_arrive_during_a_force_then_the_next_single_force_covers_them_all() throws Exception {
+        StalledForce stall = new StalledForce();
+        disk.setObserver(stall);
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).build())) {
+            int headerForce = disk.forceCount(SEGMENT);
+            CompletableFuture<Long> first = wal.append(utf8("first"));
+            assertThat(stall.started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Long>> waiting = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                waiting.add(wal.append(utf8("queued " + i)));
+            }
+            assertThat(first).isNotDone();
+            assertThat(waiting).noneMatch(CompletableFuture::isDone);
+            stall.release.countDown();
+            first.join();
+            waiting.forEach(CompletableFuture::join);
+            assertThat(disk.forceCount(SEGMENT) - headerForce).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void when_a_batch_would_exceed_the_byte_limit_then_it_is_split_across_forces() throws Exception {
+        StalledForce stall = new StalledForce();
+        disk.setObserver(stall);
+        int frame = RecordFrame.frameBytes(10);
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).groupCommit(3 * frame, Duration.ZERO).build())) {
+            int headerForce = disk.forceCount(SEGMENT);
+            CompletableFuture<Long> first = wal.append(new byte[10]);
+            assertThat(stall.started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Long>> waiting = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                waiting.add(wal.append(new byte[10]));
+            }
+            stall.release.countDown();
+            first.join();
+            waiting.forEach(CompletableFuture::join);
+            assertThat(disk.forceCount(SEGMENT) - headerForce).isEqualTo(1 + 10);
+        }
+    }
+
+    @Test
+    void when_many_threads_append_under_sync_then_no_record_is_acknowledged_before_its_bytes_are_forced()
+            throws Exception {
+        ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+        int threads = 4;
+        int perThread = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).build())) {
+            List<CompletableFuture<Void>> checks = new ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                checks.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(go);
+                    List<CompletableFuture<Void>> mine = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        byte[] payload = utf8("t" + thread + "-" + i);
+                        mine.add(wal.append(payload).thenAccept(position -> checkDurable(position, payload, violations)));
+                    }
+                    mine.forEach(CompletableFuture::join);
+                }, pool));
+            }
+            go.countDown();
+            checks.forEach(CompletableFuture::join);
+            assertThat(violations).isEmpty();
+            assertThat(disk.forceCount(SEGMENT)).as("forces were shared").isLessThan(threads * perThread);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void checkDurable(long position, byte[] payload, ConcurrentLinkedQueue<String> violations) {
+        try {
+            byte[] durable = disk.durableContent(SEGMENT);
+            long end = SegmentFiles.offsetOf(position, 0) + RecordFrame.frameBytes(payload.length);
+            if (durable.length < end) {
+                violations.add("record at " + position + " acknowledged with only " + durable.length + " bytes durable");
+            }
+        } catch (IOException e) {
+            violations.add(e.toString());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void when_a_batch_wait_is_set_then_a_lone_record_waits_for_the_clock_and_a_full_batch_does_not() throws Exception {
+        ManualClock clock = new ManualClock();
+        int frame = RecordFrame.frameBytes(10);
+        WalOptions options = options(disk).segmentBytes(1 << 20).clock(clock)
+                .groupCommit(2 * frame, Duration.ofSeconds(5)).build();
+        try (Wal wal = Wal.open(options)) {
+            CompletableFuture<Long> lone = wal.append(new byte[10]);
+            assertThat(lone).isNotDone();
+            clock.advanceMillis(5_000);
+            assertThat(lone.get(30, TimeUnit.SECONDS)).isZero();
+
+            CompletableFuture<Long> a = wal.append(new byte[10]);
+            CompletableFuture<Long> b = wal.append(new byte[10]);
+            assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo(2L * frame);
+            assertThat(a).isDone();
+        }
+    }
+
+    @Test
+    void when_the_policy_is_interval_then_appends_complete_at_the_periodic_force_and_not_before() throws Exception {
+        ManualClock clock = new ManualClock();
+        CountDownLatch written = new CountDownLatch(1);
+        disk.setObserver(new DiskObserver() {
+            @Override
+            public void beforeWrite(Path file, long position, int length) {
+                if (file.equals(SEGMENT) && position >= SegmentHeader.BYTES) {
+                    written.countDown();
+                }
+            }
+        });
+        WalOptions options = options(disk).segmentBytes(1 << 20).clock(clock).syncPolicy(SyncPolicy.interval(200)).build();
+        try (Wal wal = Wal.open(options)) {
+            int headerForce = disk.forceCount(SEGMENT);
+            CompletableFuture<Long> append = wal.append(utf8("x"));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(append).isNotDone();
+            assertThat(disk.forceCount(SEGMENT)).isEqualTo(headerForce);
+            clock.advanceMillis(200);
+            assertThat(append.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(disk.forceCount(SEGMENT)).isEqualTo(headerForce + 1);
+            assertThat(disk.hasUnforcedChanges(SEGMENT)).isFalse();
+        }
+    }
+
+    @Test
+    void when_the_policy_is_never_then_appends_complete_without_a_force_until_sync_is_asked_for() throws IOException {
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).syncPolicy(SyncPolicy.NONE).build())) {
+            int headerForce = disk.forceCount(SEGMENT);
+            wal.append(utf8("x")).join();
+            wal.append(utf8("y")).join();
+            assertThat(disk.forceCount(SEGMENT)).isEqualTo(headerForce);
+            assertThat(disk.hasUnforcedChanges(SEGMENT)).isTrue();
+            wal.sync();
+            assertThat(disk.forceCount(SEGMENT)).isEqualTo(headerForce + 1);
+            assertThat(disk.hasUnforcedChanges(SEGMENT)).isFalse();
+        }
+    }
+}
