@@ -255,11 +255,10 @@ final class LogWriter implements Runnable {
     private void close() {
         WalClosedException closed = new WalClosedException("write-ahead log " + options.directory() + " is closed");
         state.stop(closed);
-        for (Command command : queue.close(closed)) {
-            command.fail(closed);
-        }
+        List<Command> queued = queue.close(closed);
         backlog.forEach(command -> command.fail(closed));
         backlog.clear();
+        queued.forEach(command -> command.fail(closed));
         active.closeQuietly();
         releaseLock();
     }
@@ -272,16 +271,16 @@ final class LogWriter implements Runnable {
         WalFailedException failed = new WalFailedException("write-ahead log " + options.directory()
                 + " failed and refuses further work; reopen it to recover what is durable. Cause: "
                 + cause.getMessage(), cause);
+        // Refuse new work before completing any future, so no caller can slip a command in after.
         state.stop(failed);
+        List<Command> queued = queue.close(failed);
         for (Command.Append append : unacknowledged) {
             append.fail(cause);
         }
         unacknowledged.clear();
         backlog.forEach(command -> command.fail(cause));
         backlog.clear();
-        for (Command command : queue.close(failed)) {
-            command.fail(failed);
-        }
+        queued.forEach(command -> command.fail(failed));
         active.closeQuietly();
         releaseLock();
     }

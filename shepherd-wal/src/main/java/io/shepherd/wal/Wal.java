@@ -256,7 +256,11 @@ public final class Wal implements AutoCloseable {
             queued = false; // closed before, or failed (the failure reached the futures that were pending)
         }
         if (queued) {
-            join(close.future); // throws if the final force fails: then not everything appended is durable
+            try {
+                join(close.future); // throws if the final force fails: then not everything appended is durable
+            } catch (WalFailedException | WalClosedException stoppedBefore) {
+                // it failed or closed before our close ran; the pending futures carried that news
+            }
         }
         try {
             writerThread.join();
