@@ -2,6 +2,7 @@ package io.shepherd.cli.bench;
 
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.sink.DiscardingSink;
+import io.shepherd.connectors.generator.GeneratorSource;
 import java.util.Locale;
 
 /** The end-to-end benchmark jobs: the same logical jobs the peer comparison runs on other engines. */
@@ -10,7 +11,7 @@ public enum BenchJob {
     STATELESS {
         @Override
         void build(StreamEnvironment env, long records) {
-            env.fromSource(new SequenceSource(records), "generator")
+            env.fromSource(GeneratorSource.of(records, index -> index), "generator")
                     .map(value -> value * 3)
                     .filter(value -> (value & 1) == 0)
                     .sink(new DiscardingSink<>());
@@ -20,7 +21,7 @@ public enum BenchJob {
     KEYED_COUNT {
         @Override
         void build(StreamEnvironment env, long records) {
-            env.fromSource(new SequenceSource(records), "generator")
+            env.fromSource(GeneratorSource.of(records, index -> index), "generator")
                     .keyBy(value -> value % KEYS)
                     .count()
                     .sink(new DiscardingSink<>());
