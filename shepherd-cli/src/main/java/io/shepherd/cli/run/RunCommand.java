@@ -113,7 +113,8 @@ public final class RunCommand implements Callable<Integer> {
         configure(env.config());
         try {
             buildable.job().build(env, Map.copyOf(arguments));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Job.build's contract: a failure here means the job cannot be described, usually from bad arguments.
             throw new UserError("job " + className + " could not be built: " + e.getMessage(), e);
         }
         JobClient client = env.executeAsync(buildable.job().name());

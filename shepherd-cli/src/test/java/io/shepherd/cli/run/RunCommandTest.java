@@ -91,6 +91,14 @@ class RunCommandTest {
     }
 
     @Test
+    void when_the_job_cannot_be_built_then_exit_is_2_and_its_message_is_shown() {
+        CommandRun run = CommandRun.of("run", "--class", PickyArgumentsJob.class.getName());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("could not be built: no input given: pass -D input=PATH");
+    }
+
+    @Test
     void when_the_class_does_not_exist_then_exit_is_2_and_the_message_names_it() {
         CommandRun run = CommandRun.of("run", "--class", "com.example.NoSuchJob");
 
