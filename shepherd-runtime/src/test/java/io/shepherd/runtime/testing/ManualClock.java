@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * testkit's simulated clock is single-threaded by design, a running job is not).
  */
 public final class ManualClock implements Clock {
-    private static final long EPOCH_MILLIS = 1_735_689_600_000L;
+    /** What {@link #currentTimeMillis()} shows before the clock is moved. */
+    public static final long EPOCH_MILLIS = 1_735_689_600_000L;
 
     private final AtomicLong nanos = new AtomicLong();
 
