@@ -32,12 +32,13 @@ final class SourceDriver implements SourceOutput<Object> {
     }
 
     /**
-     * Polls until {@code maxRecords} were emitted, the reader has nothing more now, or an output
-     * channel is full; returns what the reader last said.
+     * Polls until {@code maxRecords} were emitted or polls made, the reader has nothing more now,
+     * or an output channel is full; returns what the reader last said. Bounding the polls too gives
+     * the thread back even when a reader says more is available but emits no records.
      */
     InputStatus run(int maxRecords, TaskOutputs outputs) throws Exception {
         long limit = counters.recordsOut + maxRecords;
-        while (counters.recordsOut < limit) {
+        for (int polls = 0; polls < maxRecords && counters.recordsOut < limit; polls++) {
             InputStatus status = reader.pollNext(this);
             if (status != InputStatus.MORE_AVAILABLE || outputs.hasPending()) {
                 return status;

@@ -102,6 +102,36 @@ class CancellationTest {
         ShepherdThreads.assertNoneAlive();
     }
 
+    /** Always says more is available but emits only watermarks, as a reader skipping input might. */
+    record SilentSource() implements io.shepherd.api.source.Source<Long> {
+        @Override
+        public io.shepherd.api.source.SourceReader<Long> createReader(FunctionContext context) {
+            return new io.shepherd.api.source.SourceReader<>() {
+                private long watermark;
+
+                @Override
+                public io.shepherd.api.source.InputStatus pollNext(io.shepherd.api.source.SourceOutput<Long> output) {
+                    output.emitWatermark(++watermark);
+                    return io.shepherd.api.source.InputStatus.MORE_AVAILABLE;
+                }
+            };
+        }
+    }
+
+    @Test
+    void when_a_source_keeps_polling_without_emitting_records_then_the_job_can_still_be_cancelled()
+            throws Exception {
+        StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(1);
+        env.config().setWorkerThreads(1);
+        env.fromSource(new SilentSource(), "silent").sink(new CountedFunctions.CountingSink(writers));
+        JobClient job = env.executeAsync("silent");
+        await().atMost(Duration.ofSeconds(30)).until(() -> writers.get().opened.get() == 1);
+        job.cancel();
+        assertThat(job.await(Duration.ofSeconds(10)).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(writers.get().closed).hasValue(1);
+        ShepherdThreads.assertNoneAlive();
+    }
+
     @Test
     void when_a_finished_job_is_cancelled_then_it_stays_finished() throws Exception {
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
