@@ -29,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--transfers", paramLabel = "N", defaultValue = "2000000",
+    @Option(names = "--transfers", paramLabel = "N", defaultValue = "10000000",
             description = "Transfers to generate (default: ${DEFAULT-VALUE}).")
     long transfers;
 
