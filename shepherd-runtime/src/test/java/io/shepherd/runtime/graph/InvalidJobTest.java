@@ -8,6 +8,7 @@ import io.shepherd.api.JobConfig;
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.functions.MapFunction;
 import io.shepherd.api.internal.CollectionSource;
+import io.shepherd.api.internal.RunningSum;
 import io.shepherd.api.plan.LogicalPlan;
 import io.shepherd.api.plan.Operation;
 import io.shepherd.api.plan.Partitioning;
@@ -164,7 +165,7 @@ class InvalidJobTest {
     @Test
     void when_a_keyed_operator_has_an_input_not_partitioned_by_key_then_it_is_refused() {
         PlanNode keyed = new PlanNode(1, "totals", new Operation.KeyedProcessOp(
-                (Integer x) -> x, new io.shepherd.api.internal.RunningSum<Integer, Integer>(x -> x)));
+                (Integer x) -> x, new RunningSum<Integer, Integer>(x -> x)));
         keyed.addInput(new PlanEdge(0, Partitioning.REBALANCE, null));
         assertRefused(new LogicalPlan("unkeyed", List.of(
                 source(0), keyed, node(2, "out", new Operation.SinkOp(new DiscardingSink<>()), 1)),

@@ -6,6 +6,7 @@ import io.shepherd.api.DataStream;
 import io.shepherd.api.DeadLetter;
 import io.shepherd.api.ErrorPolicy;
 import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.internal.RunningSum;
 import io.shepherd.api.plan.Partitioning;
 import io.shepherd.api.sink.DiscardingSink;
 import io.shepherd.runtime.LocalExecutor;
@@ -48,7 +49,7 @@ class JobGraphBuilderTest {
     void when_a_stream_is_keyed_or_rebalanced_or_changes_parallelism_then_the_chain_breaks_there() {
         env.fromElements(1, 2, 3)
                 .map(x -> x).name("a")
-                .keyBy(x -> x % 2).process(new io.shepherd.api.internal.RunningSum<Integer, Integer>(x -> x)).name("b")
+                .keyBy(x -> x % 2).process(new RunningSum<Integer, Integer>(x -> x)).name("b")
                 .map(t -> t.f1()).name("c")
                 .rebalance().map(x -> x).name("d")
                 .map(x -> x).name("e").setParallelism(3)
@@ -68,7 +69,8 @@ class JobGraphBuilderTest {
         JobGraph graph = build();
         assertThat(names(graph)).containsExactly("collection -> shared", "left -> left-sink", "right -> right-sink");
         assertThat(edges(graph)).containsExactly(
-                "collection -> shared =FORWARD=> left -> left-sink", "collection -> shared =FORWARD=> right -> right-sink");
+                "collection -> shared =FORWARD=> left -> left-sink",
+                "collection -> shared =FORWARD=> right -> right-sink");
     }
 
     @Test
@@ -89,7 +91,7 @@ class JobGraphBuilderTest {
         DataStream<Integer> b = env.fromElements(2).name("b");
         DataStream<Integer> union = a.broadcast().union(b.rebalance());
         union.map(x -> x).name("default-reader").sink(new DiscardingSink<>()).name("s1");
-        union.keyBy(x -> x).process(new io.shepherd.api.internal.RunningSum<Integer, Integer>(x -> x)).name("keyed")
+        union.keyBy(x -> x).process(new RunningSum<Integer, Integer>(x -> x)).name("keyed")
                 .sink(new DiscardingSink<>()).name("s2");
         JobGraph graph = build();
         assertThat(edges(graph)).containsExactlyInAnyOrder(
@@ -121,7 +123,7 @@ class JobGraphBuilderTest {
     void when_an_operator_sends_dead_letters_then_its_task_gets_an_edge_to_one_dead_letter_sink() {
         env.setDeadLetterSink(new DiscardingSink<DeadLetter>());
         env.fromElements(1, 2).map(x -> x).name("risky").errorPolicy(ErrorPolicy.DEAD_LETTER)
-                .keyBy(x -> x).process(new io.shepherd.api.internal.RunningSum<Integer, Integer>(x -> x)).name("safe")
+                .keyBy(x -> x).process(new RunningSum<Integer, Integer>(x -> x)).name("safe")
                 .sink(new DiscardingSink<>());
         JobGraph graph = build();
         assertThat(names(graph)).containsExactly("collection -> risky", "safe -> sink", "dead-letters");

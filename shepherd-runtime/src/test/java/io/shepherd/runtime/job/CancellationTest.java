@@ -10,6 +10,10 @@ import io.shepherd.api.execution.JobStatus;
 import io.shepherd.api.functions.FunctionContext;
 import io.shepherd.api.sink.Sink;
 import io.shepherd.api.sink.SinkWriter;
+import io.shepherd.api.source.InputStatus;
+import io.shepherd.api.source.Source;
+import io.shepherd.api.source.SourceOutput;
+import io.shepherd.api.source.SourceReader;
 import io.shepherd.runtime.LocalExecutor;
 import io.shepherd.runtime.testing.LifeCycleCounts;
 import io.shepherd.runtime.testing.Shared;
@@ -103,16 +107,16 @@ class CancellationTest {
     }
 
     /** Always says more is available but emits only watermarks, as a reader skipping input might. */
-    record SilentSource() implements io.shepherd.api.source.Source<Long> {
+    record SilentSource() implements Source<Long> {
         @Override
-        public io.shepherd.api.source.SourceReader<Long> createReader(FunctionContext context) {
-            return new io.shepherd.api.source.SourceReader<>() {
+        public SourceReader<Long> createReader(FunctionContext context) {
+            return new SourceReader<>() {
                 private long watermark;
 
                 @Override
-                public io.shepherd.api.source.InputStatus pollNext(io.shepherd.api.source.SourceOutput<Long> output) {
+                public InputStatus pollNext(SourceOutput<Long> output) {
                     output.emitWatermark(++watermark);
-                    return io.shepherd.api.source.InputStatus.MORE_AVAILABLE;
+                    return InputStatus.MORE_AVAILABLE;
                 }
             };
         }

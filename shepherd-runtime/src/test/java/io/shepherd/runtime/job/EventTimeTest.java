@@ -7,9 +7,11 @@ import io.shepherd.api.DataStream;
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobResult;
+import io.shepherd.api.functions.Collector;
 import io.shepherd.api.sink.CollectSink;
 import io.shepherd.api.time.WatermarkStrategy;
 import io.shepherd.api.windowing.ProcessWindowFunction;
+import io.shepherd.api.windowing.TimeWindow;
 import io.shepherd.api.windowing.TumblingEventTimeWindows;
 import io.shepherd.runtime.LocalExecutor;
 import io.shepherd.runtime.testing.ScriptedSource;
@@ -27,8 +29,8 @@ class EventTimeTest {
     /** Describes a window as "start:[records]", records sorted so the text does not depend on arrival order. */
     static final class Describe implements ProcessWindowFunction<String, String, String> {
         @Override
-        public void process(String key, io.shepherd.api.windowing.TimeWindow window, Iterable<String> elements,
-                io.shepherd.api.functions.Collector<String> out) {
+        public void process(String key, TimeWindow window, Iterable<String> elements,
+                Collector<String> out) {
             List<String> sorted = new ArrayList<>();
             elements.forEach(sorted::add);
             sorted.sort(null);

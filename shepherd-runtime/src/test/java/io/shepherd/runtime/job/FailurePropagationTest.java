@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.execution.JobExecutionException;
 import io.shepherd.api.functions.FunctionContext;
+import io.shepherd.api.source.InputStatus;
 import io.shepherd.api.source.Source;
+import io.shepherd.api.source.SourceOutput;
 import io.shepherd.api.source.SourceReader;
 import io.shepherd.runtime.LocalExecutor;
 import io.shepherd.runtime.partition.KeyGroups;
@@ -94,12 +96,12 @@ class FailurePropagationTest {
                 private long polls;
 
                 @Override
-                public io.shepherd.api.source.InputStatus pollNext(io.shepherd.api.source.SourceOutput<Long> out) {
+                public InputStatus pollNext(SourceOutput<Long> out) {
                     if (++polls == 500) {
                         throw new IllegalStateException("lost the connection to the broker");
                     }
                     out.collect(polls);
-                    return io.shepherd.api.source.InputStatus.MORE_AVAILABLE;
+                    return InputStatus.MORE_AVAILABLE;
                 }
             };
         }

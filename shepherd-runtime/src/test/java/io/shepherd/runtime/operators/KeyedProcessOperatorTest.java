@@ -5,6 +5,7 @@ import static io.shepherd.runtime.operators.OperatorHarness.Emitted.watermark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shepherd.api.ErrorPolicy;
 import io.shepherd.api.functions.Collector;
 import io.shepherd.api.functions.FunctionContext;
 import io.shepherd.api.functions.KeySelector;
@@ -152,7 +153,7 @@ class KeyedProcessOperatorTest {
     void when_the_key_selector_returns_null_then_the_job_fails_whatever_the_policy() throws Exception {
         KeySelector<String, String> nullKey = value -> null;
         OperatorHarness harness = new OperatorHarness(
-                new Operation.KeyedProcessOp(nullKey, new Timeout()), io.shepherd.api.ErrorPolicy.SKIP);
+                new Operation.KeyedProcessOp(nullKey, new Timeout()), ErrorPolicy.SKIP);
         assertThatThrownBy(() -> harness.process("orphan"))
                 .isInstanceOf(NullKeyException.class)
                 .hasMessageContaining("'op'")

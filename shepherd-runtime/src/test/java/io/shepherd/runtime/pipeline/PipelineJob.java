@@ -6,6 +6,7 @@ import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.plan.Partitioning;
 import io.shepherd.api.sink.CollectSink;
 import io.shepherd.api.time.WatermarkStrategy;
+import io.shepherd.api.tuple.Tuple2;
 import io.shepherd.api.windowing.SlidingEventTimeWindows;
 import io.shepherd.api.windowing.TumblingEventTimeWindows;
 import io.shepherd.api.windowing.WindowAssigner;
@@ -54,7 +55,7 @@ final class PipelineJob {
         } else if (step instanceof Step.Filter filter) {
             out = input(node).filter(filter);
         } else if (step instanceof Step.Count count) {
-            DataStream<io.shepherd.api.tuple.Tuple2<Long, Long>> counts = keyed(node, count.key()).count();
+            DataStream<Tuple2<Long, Long>> counts = keyed(node, count.key()).count();
             configure(counts.name(node.name() + "-counts"), node);
             out = counts.map(new PipelineFunctions.CountToRec());
         } else if (step instanceof Step.RunningReduce) {
