@@ -213,6 +213,11 @@ public final class Wal implements AutoCloseable {
         return new WalReader(options, table, state, position);
     }
 
+    /** The position of the record after one at {@code position} whose payload is {@code payloadLength} bytes. */
+    public static long positionAfter(long position, int payloadLength) {
+        return position + RecordFrame.frameBytes(payloadLength);
+    }
+
     /** The position of the first retained record. */
     public long startPosition() {
         return state.start();
