@@ -39,6 +39,8 @@ public final class Task implements InputHandler {
     private State state = State.RUNNING;
     private long lastFlushNanos;
     private long lastWatermark = Long.MIN_VALUE;
+    /** Whether the current call took any input; a call that took none lets its worker back off. */
+    private boolean tookInput;
 
     /**
      * @param operators the chain's operators, head first (without the source, for a source task)
@@ -96,13 +98,14 @@ public final class Task implements InputHandler {
         for (StreamOperator operator : operators) {
             operator.onProcessingTime(nowMs);
         }
+        tookInput = false;
         boolean inputIdle = source != null ? pollSource() : pollInput();
         long nowNanos = clock.nanoTime();
         if (inputIdle || nowNanos - lastFlushNanos >= bufferTimeoutNanos) {
             outputs.flushOpenBatches();
             lastFlushNanos = nowNanos;
         }
-        return ProgressState.MADE_PROGRESS;
+        return tookInput ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
     }
 
     /** Closes every operator and the source, also after a failure; the first problem is rethrown. */
@@ -121,6 +124,7 @@ public final class Task implements InputHandler {
 
     private boolean pollSource() throws Exception {
         InputStatus status = source.run(sourceRecordsPerCall, outputs);
+        tookInput = status != InputStatus.NOTHING_AVAILABLE;
         if (status == InputStatus.END_OF_INPUT) {
             onEndOfInput();
         }
@@ -136,6 +140,7 @@ public final class Task implements InputHandler {
             if (!gate.pollNext(this)) {
                 return true;
             }
+            tookInput = true;
         }
         return state != State.RUNNING;
     }
