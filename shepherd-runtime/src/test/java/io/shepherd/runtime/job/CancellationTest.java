@@ -15,6 +15,7 @@ import io.shepherd.api.source.Source;
 import io.shepherd.api.source.SourceOutput;
 import io.shepherd.api.source.SourceReader;
 import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.LifeCycleCounts;
 import io.shepherd.runtime.testing.Shared;
 import io.shepherd.runtime.testing.ShepherdThreads;
@@ -141,9 +142,9 @@ class CancellationTest {
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
         env.fromSource(Sources.counting(1_000, readers), "numbers").sink(new CountedFunctions.CountingSink(writers));
         JobClient job = env.executeAsync("short");
-        assertThat(job.await().status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(Jobs.await(job).status()).isEqualTo(JobStatus.FINISHED);
         job.cancel();
-        JobResult again = job.await();
+        JobResult again = Jobs.await(job);
         assertThat(again.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(again.metrics().sinkRecords()).isEqualTo(1_000);
     }

@@ -11,6 +11,7 @@ import io.shepherd.api.sink.CollectSink;
 import io.shepherd.api.time.WatermarkStrategy;
 import io.shepherd.runtime.LocalExecutor;
 import io.shepherd.runtime.partition.KeyGroups;
+import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.Multisets;
 import io.shepherd.runtime.testing.Shared;
 import io.shepherd.runtime.testing.ShepherdThreads;
@@ -213,7 +214,7 @@ class ErrorPolicyTest {
 
     private static JobMetrics execute(StreamEnvironment env) {
         try {
-            JobMetrics metrics = env.execute("error policies").metrics();
+            JobMetrics metrics = Jobs.run(env, "error policies").metrics();
             ShepherdThreads.assertNoneAlive();
             return metrics;
         } catch (Exception e) {

@@ -14,6 +14,7 @@ import io.shepherd.api.windowing.ProcessWindowFunction;
 import io.shepherd.api.windowing.TimeWindow;
 import io.shepherd.api.windowing.TumblingEventTimeWindows;
 import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.ScriptedSource;
 import io.shepherd.runtime.testing.Shared;
 import io.shepherd.runtime.testing.ShepherdThreads;
@@ -97,7 +98,7 @@ class EventTimeTest {
         CollectSink<String> sink = new CollectSink<>();
         windowed(env.fromSource(source, "events"), 1_000).sink(sink);
         try {
-            JobResult result = env.execute("late records");
+            JobResult result = Jobs.run(env, "late records");
             assertThat(sink.results()).containsExactlyInAnyOrder("1000:[a, b]", "2000:[e]");
             assertThat(result.metrics().operator("windows").lateRecords()).isEqualTo(2);
             assertThat(result.metrics().operator("windows").recordsIn()).isEqualTo(5);
@@ -122,7 +123,7 @@ class EventTimeTest {
                 .map(i -> Long.toString(i));
         windowed(stamped, 100).setParallelism(2).sink(sink).setParallelism(2);
         try {
-            JobResult result = env.execute("parallel watermarks");
+            JobResult result = Jobs.run(env, "parallel watermarks");
             assertThat(result.metrics().operator("windows").lateRecords()).isZero();
             assertThat(sink.results()).hasSize(40).allSatisfy(w -> assertThat(w.split(",")).hasSize(100));
         } finally {

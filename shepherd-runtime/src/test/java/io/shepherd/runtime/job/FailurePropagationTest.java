@@ -12,6 +12,7 @@ import io.shepherd.api.source.SourceOutput;
 import io.shepherd.api.source.SourceReader;
 import io.shepherd.runtime.LocalExecutor;
 import io.shepherd.runtime.partition.KeyGroups;
+import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.LifeCycleCounts;
 import io.shepherd.runtime.testing.Shared;
 import io.shepherd.runtime.testing.ShepherdThreads;
@@ -58,7 +59,7 @@ class FailurePropagationTest {
     void when_a_keyed_function_throws_then_the_job_fails_naming_operator_subtask_and_record() {
         long poison = 77_777;
         int subtask = KeyGroups.subtaskOfKey(poison + 1, 128, 3);
-        assertThatThrownBy(() -> job(-1, poison + 1, false).execute("poisoned"))
+        assertThatThrownBy(() -> Jobs.run(job(-1, poison + 1, false), "poisoned"))
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessageContaining("job 'poisoned' failed")
                 .hasMessageContaining("operator 'check' (subtask " + subtask + ") failed on record " + (poison + 1))
@@ -71,7 +72,7 @@ class FailurePropagationTest {
 
     @Test
     void when_a_function_chained_behind_the_source_throws_then_it_is_the_one_named() {
-        assertThatThrownBy(() -> job(1_001, -1, false).execute("poisoned early"))
+        assertThatThrownBy(() -> Jobs.run(job(1_001, -1, false), "poisoned early"))
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessageContaining("operator 'increment' (subtask 1) failed on record 1001")
                 .hasMessageContaining("cannot increment 1001");
@@ -80,7 +81,7 @@ class FailurePropagationTest {
 
     @Test
     void when_open_throws_then_the_job_fails_naming_the_task_and_closes_what_was_opened() {
-        assertThatThrownBy(() -> job(-1, -1, true).execute("cannot open"))
+        assertThatThrownBy(() -> Jobs.run(job(-1, -1, true), "cannot open"))
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessageContaining("'check")
                 .hasMessageContaining("subtask 0")
@@ -112,7 +113,7 @@ class FailurePropagationTest {
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(1);
         env.fromSource(new FailingSource(), "broker").map(x -> x).name("copy")
                 .sink(new CountedFunctions.CountingSink(writers));
-        assertThatThrownBy(() -> env.execute("source fails"))
+        assertThatThrownBy(() -> Jobs.run(env, "source fails"))
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessageContaining("'broker")
                 .hasMessageContaining("subtask 0")

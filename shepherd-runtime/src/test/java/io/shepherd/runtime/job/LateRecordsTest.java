@@ -12,6 +12,7 @@ import io.shepherd.api.windowing.TimeWindow;
 import io.shepherd.api.windowing.TumblingEventTimeWindows;
 import io.shepherd.api.windowing.WindowAssigner;
 import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.Multisets;
 import io.shepherd.runtime.testing.ScriptedSource;
 import io.shepherd.testkit.SeededRuns;
@@ -88,7 +89,7 @@ class LateRecordsTest {
                     .keyBy(Event::key).window(assigner).process(new CountPerWindow()).name("windows")
                     .sink(sink);
             try {
-                JobResult result = env.execute("late records");
+                JobResult result = Jobs.run(env, "late records");
                 Multisets.Diff<String> diff = Multisets.diff(expected, sink.results());
                 assertThat(diff.isEmpty()).as("windows of %d ms every %d ms: %s", size, slide, diff).isTrue();
                 assertThat(result.metrics().operator("windows").lateRecords()).isEqualTo(late);

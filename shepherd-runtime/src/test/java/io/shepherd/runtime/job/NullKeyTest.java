@@ -10,6 +10,7 @@ import io.shepherd.api.functions.Collector;
 import io.shepherd.api.sink.CollectSink;
 import io.shepherd.api.tuple.Tuple2;
 import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.ShepherdThreads;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class NullKeyTest {
                 .keyBy(word -> word.startsWith("ok") ? word : null)
                 .count().name("per-word counts")
                 .sink(sink);
-        assertThatThrownBy(() -> env.execute("null keys"))
+        assertThatThrownBy(() -> Jobs.run(env, "null keys"))
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessageContaining("'per-word counts'")
                 .hasMessageContaining("record no-key")
@@ -47,7 +48,7 @@ class NullKeyTest {
                 .keyBy(word -> word.equals("c") ? null : word)
                 .count().name("per-word counts")
                 .sink(sink);
-        assertThatThrownBy(() -> env.execute("null keys behind a flat map"))
+        assertThatThrownBy(() -> Jobs.run(env, "null keys behind a flat map"))
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessageContaining("'per-word counts'")
                 .hasMessageContaining("record c");

@@ -9,6 +9,7 @@ import io.shepherd.api.functions.KeyedProcessFunction;
 import io.shepherd.api.sink.CollectSink;
 import io.shepherd.runtime.LocalExecutor;
 import io.shepherd.runtime.partition.KeyGroups;
+import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.ScriptedSource;
 import io.shepherd.testkit.SeededRuns;
 import java.io.Serializable;
@@ -81,7 +82,7 @@ class TimerOrderTest {
             CollectSink<String> sink = new CollectSink<>();
             env.fromSource(script.build(), "script").keyBy(Event::key).process(new Timers()).sink(sink);
             try {
-                env.execute("timers");
+                Jobs.run(env, "timers");
                 for (int subtask = 0; subtask < parallelism; subtask++) {
                     String prefix = subtask + " ";
                     List<String> actual = sink.results().stream().filter(line -> line.startsWith(prefix)).toList();

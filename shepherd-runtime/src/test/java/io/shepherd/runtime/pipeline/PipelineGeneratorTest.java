@@ -17,7 +17,7 @@ class PipelineGeneratorTest {
     void when_the_ci_sample_is_drawn_then_every_step_partitioning_and_setting_appears() {
         Set<String> seen = new TreeSet<>();
         // The same seeds (and count) as the random pipeline test's default run.
-        SeededRuns.of("random pipelines against the reference", 40, 2_000).forEach(seed -> {
+        SeededRuns.of("random pipelines against the reference", 100, 2_000).forEach(seed -> {
             Pipeline pipeline = PipelineGenerator.generate(new SplittableRandom(seed));
             seen.add(pipeline.timestamped() ? "event time" : "no event time");
             seen.add("batch size " + (pipeline.batchSize() == 1 ? "1" : "more"));

@@ -27,7 +27,7 @@ class RandomPipelineTest {
 
     @Test
     void when_random_pipelines_run_then_every_sink_receives_what_the_reference_computes() {
-        SeededRuns.of("random pipelines against the reference", 40, 2_000).forEach(seed -> {
+        SeededRuns.of("random pipelines against the reference", 100, 2_000).forEach(seed -> {
             Pipeline pipeline = PipelineGenerator.generate(new SplittableRandom(seed));
             Map<Integer, ReferenceInterpreter.Expected> expected = ReferenceInterpreter.expectedOutputs(pipeline);
             StreamEnvironment env = StreamEnvironment.create(new LocalExecutor());
