@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import io.shepherd.cli.bench.BenchCommand;
 import io.shepherd.cli.demo.DemoCommand;
 import io.shepherd.cli.run.RunCommand;
+import io.shepherd.cli.wal.WalCommand;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Shepherd: a stateful stream-processing engine whose first promise is recovery.",
-        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, WalCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -19,7 +19,7 @@ class ShepherdCommandTest {
         CommandRun run = CommandRun.of("--help");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("Usage: shepherd").contains("demo").contains("run").contains("bench");
+        assertThat(run.out()).contains("Usage: shepherd").contains("demo").contains("run").contains("bench").contains("wal");
         assertThat(run.out()).contains("Exit codes:");
     }
 
