@@ -67,7 +67,9 @@ public abstract class KeyedOperator extends StreamOperator {
             try {
                 onTimer(timer, eventTime);
             } catch (Exception e) {
-                recordFailed(timer, timer.timestamp(), e);
+                // What failed is the timer, not a record: name it in plain text, which any dead-letter sink can keep.
+                recordFailed((eventTime ? "event-time" : "processing-time") + " timer at " + timer.timestamp()
+                        + " for key " + timer.key(), timer.timestamp(), e);
             }
         }
     }
