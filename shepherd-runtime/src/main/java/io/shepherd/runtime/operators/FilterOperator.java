@@ -2,17 +2,9 @@ package io.shepherd.runtime.operators;
 
 import io.shepherd.api.functions.FilterFunction;
 
-final class FilterOperator extends StreamOperator {
-    private final FilterFunction<Object> function;
-
+final class FilterOperator extends FunctionOperator<FilterFunction<Object>> {
     FilterOperator(OperatorContext context, FilterFunction<Object> function) {
-        super(context);
-        this.function = function;
-    }
-
-    @Override
-    public void open() throws Exception {
-        openFunction(function);
+        super(context, function);
     }
 
     @Override
@@ -28,10 +20,5 @@ final class FilterOperator extends StreamOperator {
         if (keep) {
             emit(record, timestamp);
         }
-    }
-
-    @Override
-    public void close() throws Exception {
-        closeFunction(function);
     }
 }

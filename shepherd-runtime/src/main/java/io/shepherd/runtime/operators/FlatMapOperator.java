@@ -2,18 +2,11 @@ package io.shepherd.runtime.operators;
 
 import io.shepherd.api.functions.FlatMapFunction;
 
-final class FlatMapOperator extends StreamOperator {
-    private final FlatMapFunction<Object, Object> function;
+final class FlatMapOperator extends FunctionOperator<FlatMapFunction<Object, Object>> {
     private final TimestampedCollector collector = new TimestampedCollector(this);
 
     FlatMapOperator(OperatorContext context, FlatMapFunction<Object, Object> function) {
-        super(context);
-        this.function = function;
-    }
-
-    @Override
-    public void open() throws Exception {
-        openFunction(function);
+        super(context, function);
     }
 
     @Override
@@ -25,10 +18,5 @@ final class FlatMapOperator extends StreamOperator {
         } catch (Exception e) {
             recordFailed(record, timestamp, e);
         }
-    }
-
-    @Override
-    public void close() throws Exception {
-        closeFunction(function);
     }
 }

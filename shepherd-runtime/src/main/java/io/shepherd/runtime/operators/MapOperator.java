@@ -2,17 +2,9 @@ package io.shepherd.runtime.operators;
 
 import io.shepherd.api.functions.MapFunction;
 
-final class MapOperator extends StreamOperator {
-    private final MapFunction<Object, Object> function;
-
+final class MapOperator extends FunctionOperator<MapFunction<Object, Object>> {
     MapOperator(OperatorContext context, MapFunction<Object, Object> function) {
-        super(context);
-        this.function = function;
-    }
-
-    @Override
-    public void open() throws Exception {
-        openFunction(function);
+        super(context, function);
     }
 
     @Override
@@ -26,10 +18,5 @@ final class MapOperator extends StreamOperator {
             return;
         }
         emit(result, timestamp);
-    }
-
-    @Override
-    public void close() throws Exception {
-        closeFunction(function);
     }
 }

@@ -4,20 +4,13 @@ import io.shepherd.api.functions.ProcessFunction;
 import io.shepherd.api.time.TimerService;
 
 /** Runs a {@link ProcessFunction} on a stream that is not keyed: time is readable, timers are not settable. */
-final class ProcessOperator extends StreamOperator implements ProcessFunction.Context, TimerService {
-    private final ProcessFunction<Object, Object> function;
+final class ProcessOperator extends FunctionOperator<ProcessFunction<Object, Object>> implements ProcessFunction.Context, TimerService {
     private final TimestampedCollector collector = new TimestampedCollector(this);
     private long timestamp = NO_TIMESTAMP;
     private long watermark = Long.MIN_VALUE;
 
     ProcessOperator(OperatorContext context, ProcessFunction<Object, Object> function) {
-        super(context);
-        this.function = function;
-    }
-
-    @Override
-    public void open() throws Exception {
-        openFunction(function);
+        super(context, function);
     }
 
     @Override
@@ -36,11 +29,6 @@ final class ProcessOperator extends StreamOperator implements ProcessFunction.Co
     public void processWatermark(long watermark) {
         this.watermark = Math.max(this.watermark, watermark);
         super.processWatermark(watermark);
-    }
-
-    @Override
-    public void close() throws Exception {
-        closeFunction(function);
     }
 
     @Override
