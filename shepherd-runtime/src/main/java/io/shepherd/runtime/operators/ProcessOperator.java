@@ -4,7 +4,8 @@ import io.shepherd.api.functions.ProcessFunction;
 import io.shepherd.api.time.TimerService;
 
 /** Runs a {@link ProcessFunction} on a stream that is not keyed: time is readable, timers are not settable. */
-final class ProcessOperator extends FunctionOperator<ProcessFunction<Object, Object>> implements ProcessFunction.Context, TimerService {
+final class ProcessOperator extends FunctionOperator<ProcessFunction<Object, Object>>
+        implements ProcessFunction.Context, TimerService {
     private final TimestampedCollector collector = new TimestampedCollector(this);
     private long timestamp = NO_TIMESTAMP;
     private long watermark = Long.MIN_VALUE;
