@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The single thread that writes the log. It takes every queued command at once, encodes the appends
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * whole batch before completing any of its futures: group commit. Records that arrive during a force
  * form the next batch.
  *
- * <p>It owns the active segment, the next position and the directory lock; nothing else writes. Any
+ * <p>It owns the active segment, the next position and the directory lock, guarded by a write lock that
+ * an appender may also take to write a lone record itself when the log is idle ({@link #tryAppendInPlace}).
+ * Any
  * I/O error is fatal: the writer fails every pending future, refuses new work and stops, and the log
  * must be reopened so that recovery can settle the tail. In particular a failed force is never retried.
  *
@@ -35,6 +38,8 @@ final class LogWriter implements Runnable {
     private final SegmentCreator creator;
     private final LogTruncation truncation;
     private final DirectoryLock lock;
+    /** Held while writing: by this thread, or by an appender {@link #tryAppendInPlace writing in place}. */
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final ArrayDeque<Command> backlog = new ArrayDeque<>();
     private final List<Command.Append> unacknowledged = new ArrayList<>();
     private ByteBuffer buffer;
@@ -61,34 +66,75 @@ final class LogWriter implements Runnable {
 
     @Override
     public void run() {
-        try {
-            boolean running = true;
-            while (running) {
-                running = step();
+        long waitNanos = 0;
+        while (true) {
+            try {
+                queue.awaitCommands(waitNanos);
+            } catch (InterruptedException e) {
+                waitNanos = 0; // not a reason to stop: the next step sees whether there is work
             }
-        } catch (Throwable t) {
-            failAll(t);
+            writeLock.lock();
+            try {
+                if (state.stopped() != null) {
+                    return; // closed, or an appender writing in place failed the log
+                }
+                waitNanos = step();
+                if (waitNanos < 0) {
+                    return;
+                }
+            } catch (Throwable t) {
+                failAll(t);
+                return;
+            } finally {
+                writeLock.unlock();
+            }
         }
     }
 
-    /** One iteration: take work, do it; returns false once the log is closed. */
-    private boolean step() throws InterruptedException {
-        long now = clock.nanoTime();
-        if (backlog.isEmpty()) {
-            long untilForce = untilIntervalForce(now);
-            // With nothing waiting for a timed force the clock is irrelevant: sleep until work arrives.
-            queue.drainTo(backlog, untilForce == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(untilForce, MAX_PARK_NANOS));
-            now = clock.nanoTime();
+    /**
+     * Writes a lone append in the calling thread, if the log is idle under SYNC: the caller does the write
+     * and the force itself, saving the hand-off to this thread and back (two wake-ups per record, a large
+     * share of a fast force). This is group commit with the caller as the leader of a one-record group;
+     * appends that arrive meanwhile queue up and this thread writes them as the next batch. Returns whether
+     * it took the append (its future is then complete); if not, the caller queues it as usual.
+     */
+    boolean tryAppendInPlace(Command.Append append) {
+        if (policy.kind() != SyncPolicy.Kind.SYNC || queue.hasCommands() || !writeLock.tryLock()) {
+            return false;
         }
+        try {
+            // Queued commands or a leftover batch were submitted earlier and must keep their earlier positions.
+            if (state.stopped() != null || !backlog.isEmpty() || queue.hasCommands()) {
+                return false;
+            }
+            backlog.add(append);
+            writeBatch();
+            forceAndAcknowledge(clock.nanoTime());
+            return true;
+        } catch (Throwable t) {
+            failAll(t);
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Does the work that is there now; returns how long to wait for more (0: more to do at once,
+     * Long.MAX_VALUE: until a command arrives), or -1 once the log is closed. Runs under the write lock.
+     */
+    private long step() throws InterruptedException {
+        long now = clock.nanoTime();
+        queue.drainTo(backlog, 0);
         if (backlog.isEmpty()) {
             if (untilIntervalForce(now) <= 0) {
                 forceAndAcknowledge(now);
             }
-            return true;
+            return idleWait(now);
         }
         if (backlog.peek() instanceof Command.Control control) {
             backlog.poll();
-            return runControl(control, now);
+            return runControl(control, now) ? 0 : -1;
         }
         awaitFullerBatch();
         writeBatch();
@@ -102,7 +148,16 @@ final class LogWriter implements Runnable {
                 }
             }
         }
-        return true;
+        return backlog.isEmpty() ? idleWait(now) : 0;
+    }
+
+    /**
+     * How long to sleep with nothing queued: until work arrives, or, with records waiting for the interval
+     * force, until it is due (in slices, so that a simulated clock moved by a test is noticed).
+     */
+    private long idleWait(long now) {
+        long untilForce = untilIntervalForce(now);
+        return untilForce == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, Math.min(untilForce, MAX_PARK_NANOS));
     }
 
     /** Nanoseconds until the interval policy must force, or Long.MAX_VALUE if nothing is waiting for it. */

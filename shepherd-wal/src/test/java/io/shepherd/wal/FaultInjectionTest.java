@@ -55,6 +55,27 @@ class FaultInjectionTest {
     }
 
     @Test
+    void when_a_force_fails_under_a_caller_writing_in_place_then_it_gets_the_error_and_the_log_stops()
+            throws IOException {
+        Wal wal = Wal.open(options(disk).build());
+        wal.appendAndAwait(utf8("durable"));
+        disk.failForces(SEGMENT::equals, 1);
+        assertThatThrownBy(() -> wal.appendAndAwait(utf8("doomed")))
+                .isInstanceOf(WalIoException.class)
+                .hasMessageContaining(SEGMENT.toString());
+        int forcesAtFailure = disk.forceCount(SEGMENT);
+        assertThatThrownBy(() -> wal.appendAndAwait(utf8("refused"))).isInstanceOf(WalFailedException.class);
+        assertThat(wal.append(utf8("refused too"))).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                .havingCause().isInstanceOf(WalFailedException.class);
+        wal.close();
+        assertThat(disk.forceCount(SEGMENT)).isEqualTo(forcesAtFailure);
+        disk.crash();
+        try (Wal reopened = Wal.open(options(disk).build())) {
+            assertThat(texts(readAll(reopened))).containsExactly("durable");
+        }
+    }
+
+    @Test
     void when_the_disk_is_full_then_the_append_fails_with_out_of_space_naming_the_segment_and_reopening_recovers()
             throws IOException {
         Wal wal = Wal.open(options(disk).build());

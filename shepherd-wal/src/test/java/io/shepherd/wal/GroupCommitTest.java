@@ -67,6 +67,43 @@ class GroupCommitTest {
     }
 
     @Test
+    void when_the_log_is_idle_then_append_and_await_writes_and_forces_in_the_calling_thread() throws IOException {
+        List<Thread> forcingThreads = new ArrayList<>();
+        disk.setObserver(new DiskObserver() {
+            @Override
+            public void beforeForce(Path file) {
+                if (file.equals(SEGMENT)) {
+                    forcingThreads.add(Thread.currentThread());
+                }
+            }
+        });
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).build())) {
+            forcingThreads.clear();
+            assertThat(wal.appendAndAwait(utf8("a"))).isZero();
+            assertThat(wal.appendAndAwait(utf8("b"))).isEqualTo(21);
+            assertThat(disk.hasUnforcedChanges(SEGMENT)).isFalse();
+            assertThat(forcingThreads).containsOnly(Thread.currentThread()).hasSize(2);
+        }
+    }
+
+    @Test
+    void when_records_are_queued_then_append_and_await_queues_behind_them_and_keeps_their_order() throws Exception {
+        StalledForce stall = new StalledForce();
+        disk.setObserver(stall);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).build())) {
+            CompletableFuture<Long> first = wal.append(utf8("first"));
+            assertThat(stall.started.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Long> second = wal.append(utf8("second"));
+            java.util.concurrent.Future<Long> awaited = pool.submit(() -> wal.appendAndAwait(utf8("third")));
+            stall.release.countDown();
+            assertThat(awaited.get(30, TimeUnit.SECONDS)).isGreaterThan(second.join()).isGreaterThan(first.join());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void when_a_batch_would_exceed_the_byte_limit_then_it_is_split_across_forces() throws Exception {
         StalledForce stall = new StalledForce();
         disk.setObserver(stall);
@@ -103,7 +140,11 @@ class GroupCommitTest {
                     List<CompletableFuture<Void>> mine = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
                         byte[] payload = utf8("t" + thread + "-" + i);
-                        mine.add(wal.append(payload).thenAccept(position -> checkDurable(position, payload, violations)));
+                        if (i % 3 == 0) {
+                            checkDurable(wal.appendAndAwait(payload), payload, violations);
+                        } else {
+                            mine.add(wal.append(payload).thenAccept(p -> checkDurable(p, payload, violations)));
+                        }
                     }
                     mine.forEach(CompletableFuture::join);
                 }, pool));

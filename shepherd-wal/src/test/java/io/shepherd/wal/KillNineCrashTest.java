@@ -65,7 +65,7 @@ class KillNineCrashTest {
     private static boolean runAndKill(Path directory, int round, long segmentBytes, SplittableRandom random,
             Map<Long, Ack> acked) {
         int threads = 1 + random.nextInt(6);
-        int window = 1 + random.nextInt(16);
+        int window = random.nextInt(3) == 0 ? 1 : 1 + random.nextInt(16);
         boolean killByAckCount = random.nextInt(4) != 0;
         int killAfterAcks = random.nextInt(400);
         long killAfterNanos = TimeUnit.MILLISECONDS.toNanos(random.nextInt(400));

@@ -97,7 +97,7 @@ class PowerLossPropertyTest {
             byte[] p = payload(random, serial, 2000);
             Rec rec = new Rec(wal.endPosition(), p);
             model.candidates.add(rec); // before the append: a failed append may still have reached the disk
-            long position = wal.append(p).join();
+            long position = random.nextBoolean() ? wal.append(p).join() : wal.appendAndAwait(p);
             assertThat(position).isEqualTo(rec.position());
             if (policy == SyncPolicy.SYNC) {
                 model.durableUpTo = model.candidates.size();

@@ -33,6 +33,15 @@ public final class WalCrashChild {
     }
 
     private static void appendForever(Wal wal, PrintStream out, int round, int thread, int window) {
+        if (window == 1) {
+            // A writer that waits for each record anyway: the log may let it write and force in place.
+            for (long seq = 0; ; seq++) {
+                long position = wal.appendAndAwait(CrashPayload.encode(round, thread, seq));
+                synchronized (out) {
+                    out.println("ack " + position + " " + round + " " + thread + " " + seq);
+                }
+            }
+        }
         ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         for (long seq = 0; ; seq++) {
             long s = seq;
