@@ -3,13 +3,20 @@ package io.shepherd.wal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The hand-off from appending threads to the writer thread: a FIFO with a byte budget. Appenders block
- * while the queued bytes exceed the budget (backpressure instead of unbounded memory); the writer takes
- * everything queued at once, which is what lets one force cover many appends.
+ * The hand-off from appending threads to the writer thread: a lock-free FIFO with a byte budget. Many
+ * appenders add at once without taking a lock (a lock here is what dozens of writer threads would
+ * queue on); the writer takes everything queued at once, which is what lets one force cover many
+ * appends. Appenders block only while the queued bytes exceed the budget (backpressure instead of
+ * unbounded memory).
+ *
+ * <p>One thread (the log's writer) waits for commands; any thread may add.
  */
 final class CommandQueue {
 
@@ -22,14 +29,14 @@ final class CommandQueue {
     private static final int SPINS_BEFORE_PARKING = 2_000;
 
     private final long maxQueuedBytes;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
-    private ArrayList<Command> queued = new ArrayList<>();
-    /** Whether {@link #queued} has commands; readable without the lock, for spinning. */
-    private volatile boolean nonEmpty;
-    private long queuedBytes;
+    private final ConcurrentLinkedQueue<Command> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private volatile RuntimeException closedBecause;
+    /** The writer, while it is parked waiting for commands; adders unpark it. */
+    private volatile Thread parkedWriter;
+    private final ReentrantLock fullLock = new ReentrantLock();
+    private final Condition notFull = fullLock.newCondition();
+    private volatile int waitingForRoom;
 
     CommandQueue(long maxQueuedBytes) {
         this.maxQueuedBytes = maxQueuedBytes;
@@ -41,51 +48,77 @@ final class CommandQueue {
      * @throws RuntimeException the reason the queue was closed, if it was
      */
     void add(Command command) {
-        lock.lock();
-        try {
-            while (queuedBytes > 0 && queuedBytes + command.queuedBytes() > maxQueuedBytes && closedBecause == null) {
-                notFull.awaitUninterruptibly();
-            }
-            if (closedBecause != null) {
-                throw closedBecause;
-            }
-            queued.add(command);
-            nonEmpty = true;
-            queuedBytes += command.queuedBytes();
-            if (queued.size() == 1) {
-                notEmpty.signal();
-            }
-        } finally {
-            lock.unlock();
+        RuntimeException closed = closedBecause;
+        if (closed != null) {
+            throw closed;
+        }
+        long bytes = command.queuedBytes();
+        if (bytes > 0 && queuedBytes.get() > 0 && queuedBytes.get() + bytes > maxQueuedBytes) {
+            awaitRoom(bytes);
+        }
+        queuedBytes.addAndGet(bytes);
+        queued.add(command);
+        // A close that began after the check above drains the queue; if it drained before our add, take
+        // the command back, or nobody would ever complete it.
+        closed = closedBecause;
+        if (closed != null && queued.remove(command)) {
+            throw closed;
+        }
+        Thread writer = parkedWriter;
+        if (writer != null) {
+            LockSupport.unpark(writer);
         }
     }
 
-    /** Whether commands are waiting; a hint without the lock (one may arrive right after). */
+    private void awaitRoom(long bytes) {
+        fullLock.lock();
+        try {
+            waitingForRoom++;
+            while (queuedBytes.get() > 0 && queuedBytes.get() + bytes > maxQueuedBytes && closedBecause == null) {
+                notFull.awaitUninterruptibly();
+            }
+        } finally {
+            waitingForRoom--;
+            fullLock.unlock();
+        }
+        RuntimeException closed = closedBecause;
+        if (closed != null) {
+            throw closed;
+        }
+    }
+
+    /** Whether commands are waiting; a hint (one may arrive right after). */
     boolean hasCommands() {
-        return nonEmpty;
+        return !queued.isEmpty();
     }
 
     /**
      * Waits up to {@code maxWaitNanos} (real time) until a command is queued or the queue is closed,
-     * spinning briefly before parking. Takes nothing. Returns whether commands are waiting.
+     * spinning briefly before parking. Takes nothing. Returns whether commands are waiting. Only the
+     * writer thread calls it.
      */
     boolean awaitCommands(long maxWaitNanos) throws InterruptedException {
-        for (int i = 0; i < SPINS_BEFORE_PARKING && !nonEmpty && closedBecause == null && maxWaitNanos > 0; i++) {
+        for (int i = 0; i < SPINS_BEFORE_PARKING && queued.isEmpty() && closedBecause == null && maxWaitNanos > 0; i++) {
             Thread.onSpinWait();
         }
-        if (nonEmpty || closedBecause != null || maxWaitNanos <= 0) {
-            return nonEmpty;
-        }
-        lock.lock();
+        long deadline = System.nanoTime() + Math.min(maxWaitNanos, Long.MAX_VALUE / 2);
+        parkedWriter = Thread.currentThread();
         try {
-            long remaining = maxWaitNanos;
-            while (!nonEmpty && closedBecause == null && remaining > 0) {
-                remaining = notEmpty.awaitNanos(remaining);
+            // Announce first, then look: an adder either sees us parked or we see its command.
+            while (queued.isEmpty() && closedBecause == null) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, remaining);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
             }
-            return nonEmpty;
         } finally {
-            lock.unlock();
+            parkedWriter = null;
         }
+        return !queued.isEmpty();
     }
 
     /**
@@ -93,47 +126,54 @@ final class CommandQueue {
      * one to arrive. Returns how many moved.
      */
     int drainTo(ArrayDeque<Command> into, long maxWaitNanos) throws InterruptedException {
-        for (int i = 0; i < SPINS_BEFORE_PARKING && !nonEmpty && maxWaitNanos > 0; i++) {
-            Thread.onSpinWait();
+        if (maxWaitNanos > 0 && queued.isEmpty()) {
+            awaitCommands(maxWaitNanos);
         }
-        ArrayList<Command> taken;
-        lock.lock();
-        try {
-            long remaining = maxWaitNanos;
-            while (queued.isEmpty() && remaining > 0) {
-                remaining = notEmpty.awaitNanos(remaining);
-            }
-            if (queued.isEmpty()) {
-                return 0;
-            }
-            taken = queued;
-            queued = new ArrayList<>(Math.max(16, taken.size()));
-            nonEmpty = false;
-            queuedBytes = 0;
-            notFull.signalAll();
-        } finally {
-            lock.unlock();
+        int moved = 0;
+        long bytes = 0;
+        for (Command command = queued.poll(); command != null; command = queued.poll()) {
+            into.add(command);
+            bytes += command.queuedBytes();
+            moved++;
         }
-        into.addAll(taken);
-        return taken.size();
+        if (bytes > 0) {
+            queuedBytes.addAndGet(-bytes);
+            signalRoom();
+        }
+        return moved;
     }
 
     /** Refuses further commands with {@code reason} and returns the ones still queued. */
     List<Command> close(RuntimeException reason) {
-        lock.lock();
+        if (closedBecause == null) {
+            closedBecause = reason;
+        }
+        List<Command> left = new ArrayList<>();
+        for (Command command = queued.poll(); command != null; command = queued.poll()) {
+            left.add(command);
+        }
+        queuedBytes.set(0);
+        fullLock.lock();
         try {
-            if (closedBecause == null) {
-                closedBecause = reason;
-            }
-            List<Command> left = queued;
-            queued = new ArrayList<>();
-            nonEmpty = false;
-            queuedBytes = 0;
             notFull.signalAll();
-            notEmpty.signalAll();
-            return left;
         } finally {
-            lock.unlock();
+            fullLock.unlock();
+        }
+        Thread writer = parkedWriter;
+        if (writer != null) {
+            LockSupport.unpark(writer);
+        }
+        return left;
+    }
+
+    private void signalRoom() {
+        if (waitingForRoom > 0) {
+            fullLock.lock();
+            try {
+                notFull.signalAll();
+            } finally {
+                fullLock.unlock();
+            }
         }
     }
 }

@@ -104,6 +104,40 @@ class GroupCommitTest {
     }
 
     @Test
+    void when_the_queue_is_over_its_byte_budget_then_appenders_block_until_the_writer_takes_the_queue()
+            throws Exception {
+        StalledForce stall = new StalledForce();
+        disk.setObserver(stall);
+        int frame = RecordFrame.frameBytes(10);
+        WalOptions options = options(disk).segmentBytes(1 << 20).maxRecordBytes(100).maxQueuedBytes(100).build();
+        try (Wal wal = Wal.open(options)) {
+            CompletableFuture<Long> first = wal.append(new byte[10]);
+            assertThat(stall.started.await(30, TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
+            List<CompletableFuture<Long>> appended = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < 6; i++) {
+                    appended.add(wal.append(new byte[10]));
+                    returned.incrementAndGet();
+                }
+            });
+            producer.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(producer.getState()).isEqualTo(Thread.State.WAITING);
+            assertThat(returned.get()).as("appends that fit the %d-byte budget at %d bytes each", 100, frame)
+                    .isEqualTo(100 / frame);
+            stall.release.countDown();
+            producer.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(returned.get()).isEqualTo(6);
+            first.join();
+            appended.forEach(CompletableFuture::join);
+        }
+    }
+
+    @Test
     void when_a_batch_would_exceed_the_byte_limit_then_it_is_split_across_forces() throws Exception {
         StalledForce stall = new StalledForce();
         disk.setObserver(stall);
