@@ -1,0 +1,111 @@
+package io.shepherd.bench.wal;
+
+import io.shepherd.wal.SyncPolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The log against the disk's own limits, measured in alternating slices (reference, log, reference,
+ * log...) so that both see the same disk at the same moment. On a machine whose disk is shared with
+ * other work, a reference measured a minute earlier says little; the median of paired ratios says
+ * what the log costs. Complements the JMH benchmarks ({@link WalBenchmark}, {@link RawDiskBenchmark}).
+ *
+ * <pre>
+ * java -cp shepherd-bench/target/benchmarks.jar io.shepherd.bench.wal.PairedRun [pairs] [slice-ms]
+ * </pre>
+ */
+public final class PairedRun {
+
+    private static final int SMALL_PAYLOAD = RawDiskBenchmark.SMALL_WRITE_BYTES - 20;
+    private static final int KIB = 1024;
+    private static final double MIB = 1 << 20;
+
+    private PairedRun() {}
+
+    public static void main(String[] args) throws Exception {
+        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        long sliceNanos = TimeUnit.MILLISECONDS.toNanos(args.length > 1 ? Long.parseLong(args[1]) : 1000);
+        System.out.printf("pairs %d, slice %d ms%n%n", pairs, TimeUnit.NANOSECONDS.toMillis(sliceNanos));
+
+        try (Workload rawData = new RawSmallWrites(RawDiskBenchmark.SMALL_WRITE_BYTES, false);
+                Workload rawAll = new RawSmallWrites(RawDiskBenchmark.SMALL_WRITE_BYTES, true);
+                Workload wal = new WalAppends(SyncPolicy.SYNC, 1, 1, SMALL_PAYLOAD)) {
+            report("single-writer SYNC, 100 B records vs raw 120 B write+force", pairs, sliceNanos, 1, 1, rawData,
+                    rawAll, wal);
+        }
+        // {writers, appends in flight per writer}: 1 = each writer waits for its record (appendAndAwait).
+        int[][] groupCases = {{1, 1}, {4, 1}, {16, 1}, {64, 1}, {64, 16}, {64, 64}};
+        for (int[] c : groupCases) {
+            try (Workload raw = new RawSequentialWrites();
+                    Workload wal = new WalAppends(SyncPolicy.SYNC, c[0], c[1], KIB)) {
+                report("group commit, 1 KiB records (log in MiB/s) vs raw sequential MiB/s", pairs, sliceNanos, 1,
+                        KIB / MIB, raw, wal);
+            }
+        }
+        try (Workload raw = new RawSequentialWrites();
+                Workload wal = new WalAppends(SyncPolicy.NONE, 1, 4096, SMALL_PAYLOAD)) {
+            report("NONE, 100 B records (log in MiB/s of payload) vs raw sequential MiB/s", pairs, sliceNanos, 1,
+                    SMALL_PAYLOAD / MIB, raw, wal);
+        }
+    }
+
+    /**
+     * Alternates slices of each reference and the log; prints the medians and the median ratio of the
+     * log to the best reference of the same pair. {@code walScale} converts the log's records/s to the
+     * references' unit.
+     */
+    private static void report(String title, int pairs, long sliceNanos, double refScale, double walScale,
+            Workload... workloads) throws Exception {
+        int refs = workloads.length - 1;
+        Workload wal = workloads[refs];
+        double[][] rates = new double[workloads.length][pairs];
+        double[] ratios = new double[pairs];
+        for (Workload w : workloads) {
+            w.runSlice(sliceNanos / 2); // warm up
+        }
+        for (int p = 0; p < pairs; p++) {
+            double bestRef = 0;
+            for (int r = 0; r < refs; r++) {
+                rates[r][p] = workloads[r].runSlice(sliceNanos) * refScale;
+                bestRef = Math.max(bestRef, rates[r][p]);
+            }
+            rates[refs][p] = wal.runSlice(sliceNanos) * walScale;
+            ratios[p] = rates[refs][p] / bestRef;
+        }
+        System.out.println(title);
+        for (int w = 0; w < workloads.length; w++) {
+            System.out.printf("  %-60s median %12.1f  (min %.1f, max %.1f)%n", workloads[w].name(),
+                    median(rates[w]), min(rates[w]), max(rates[w]));
+        }
+        if (walScale != 1) {
+            System.out.printf("  %-60s median %12.0f records/s%n", "", median(rates[refs]) / walScale);
+        }
+        System.out.printf("  log / best reference of each pair: median %.2f (min %.2f, max %.2f) over %s%n%n",
+                median(ratios), min(ratios), max(ratios), format(ratios));
+    }
+
+    private static String format(double[] values) {
+        List<String> s = new ArrayList<>();
+        for (double v : values) {
+            s.add(String.format("%.2f", v));
+        }
+        return s.toString();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(0);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(0);
+    }
+}

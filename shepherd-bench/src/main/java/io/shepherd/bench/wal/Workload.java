@@ -1,0 +1,13 @@
+package io.shepherd.bench.wal;
+
+/** Something {@link PairedRun} measures in slices: open once, run many timed slices, close. */
+interface Workload extends AutoCloseable {
+
+    String name();
+
+    /** Runs for about {@code nanos} and returns the rate achieved, in operations per second. */
+    double runSlice(long nanos) throws Exception;
+
+    @Override
+    void close() throws Exception;
+}
