@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * what the log costs. Complements the JMH benchmarks ({@link WalBenchmark}, {@link RawDiskBenchmark}).
  *
  * <pre>
- * java -cp shepherd-bench/target/benchmarks.jar io.shepherd.bench.wal.PairedRun [pairs] [slice-ms]
+ * java -cp shepherd-bench/target/benchmarks.jar io.shepherd.bench.wal.PairedRun [pairs] [slice-ms] [all|sync|group|none]
  * </pre>
  */
 public final class PairedRun {
@@ -27,14 +27,29 @@ public final class PairedRun {
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         long sliceNanos = TimeUnit.MILLISECONDS.toNanos(args.length > 1 ? Long.parseLong(args[1]) : 1000);
-        System.out.printf("pairs %d, slice %d ms%n%n", pairs, TimeUnit.NANOSECONDS.toMillis(sliceNanos));
+        String cases = args.length > 2 ? args[2] : "all";
+        System.out.printf("pairs %d, slice %d ms, cases %s%n%n", pairs, TimeUnit.NANOSECONDS.toMillis(sliceNanos), cases);
+        if (cases.equals("all") || cases.equals("sync")) {
+            singleWriter(pairs, sliceNanos);
+        }
+        if (cases.equals("all") || cases.equals("group")) {
+            groupCommit(pairs, sliceNanos);
+        }
+        if (cases.equals("all") || cases.equals("none")) {
+            unsynced(pairs, sliceNanos);
+        }
+    }
 
+    private static void singleWriter(int pairs, long sliceNanos) throws Exception {
         try (Workload rawData = new RawSmallWrites(RawDiskBenchmark.SMALL_WRITE_BYTES, false);
                 Workload rawAll = new RawSmallWrites(RawDiskBenchmark.SMALL_WRITE_BYTES, true);
                 Workload wal = new WalAppends(SyncPolicy.SYNC, 1, 1, SMALL_PAYLOAD)) {
             report("single-writer SYNC, 100 B records vs raw 120 B write+force", pairs, sliceNanos, 1, 1, rawData,
                     rawAll, wal);
         }
+    }
+
+    private static void groupCommit(int pairs, long sliceNanos) throws Exception {
         // {writers, appends in flight per writer}: 1 = each writer waits for its record (appendAndAwait).
         int[][] groupCases = {{1, 1}, {4, 1}, {16, 1}, {64, 1}, {64, 16}, {64, 64}};
         for (int[] c : groupCases) {
@@ -44,6 +59,9 @@ public final class PairedRun {
                         KIB / MIB, raw, wal);
             }
         }
+    }
+
+    private static void unsynced(int pairs, long sliceNanos) throws Exception {
         try (Workload raw = new RawSequentialWrites();
                 Workload wal = new WalAppends(SyncPolicy.NONE, 1, 4096, SMALL_PAYLOAD)) {
             report("NONE, 100 B records (log in MiB/s of payload) vs raw sequential MiB/s", pairs, sliceNanos, 1,
@@ -53,7 +71,7 @@ public final class PairedRun {
 
     /**
      * Alternates slices of each reference and the log; prints the medians and the median ratio of the
-     * log to the best reference of the same pair. {@code walScale} converts the log's records/s to the
+     * log to the best of the references in the same pair (the strictest comparison). {@code walScale} converts the log's records/s to the
      * references' unit.
      */
     private static void report(String title, int pairs, long sliceNanos, double refScale, double walScale,
@@ -66,12 +84,18 @@ public final class PairedRun {
             w.runSlice(sliceNanos / 2); // warm up
         }
         for (int p = 0; p < pairs; p++) {
+            // Every other pair runs the log first, so that neither side always follows the other.
+            if (p % 2 == 1) {
+                rates[refs][p] = wal.runSlice(sliceNanos) * walScale;
+            }
             double bestRef = 0;
             for (int r = 0; r < refs; r++) {
                 rates[r][p] = workloads[r].runSlice(sliceNanos) * refScale;
                 bestRef = Math.max(bestRef, rates[r][p]);
             }
-            rates[refs][p] = wal.runSlice(sliceNanos) * walScale;
+            if (p % 2 == 0) {
+                rates[refs][p] = wal.runSlice(sliceNanos) * walScale;
+            }
             ratios[p] = rates[refs][p] / bestRef;
         }
         System.out.println(title);
