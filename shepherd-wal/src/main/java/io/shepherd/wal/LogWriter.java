@@ -18,9 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>It owns the active segment, the next position and the directory lock, guarded by a write lock that
  * an appender may also take to write a lone record itself when the log is idle ({@link #tryAppendInPlace}).
- * Any
- * I/O error is fatal: the writer fails every pending future, refuses new work and stops, and the log
- * must be reopened so that recovery can settle the tail. In particular a failed force is never retried.
+ *
+ * <p>Any I/O error is fatal: the writer fails every pending future, refuses new work and stops, and the
+ * log must be reopened so that recovery can settle the tail. In particular a failed force is never retried.
  *
  * <p>Time comes from the injected clock, read once per loop iteration. Waits are parked in slices of
  * at most {@link #MAX_PARK_NANOS} so that a simulated clock moved by a test is noticed promptly.
