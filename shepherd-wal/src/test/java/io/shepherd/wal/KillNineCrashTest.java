@@ -15,9 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +40,9 @@ class KillNineCrashTest {
 
     private static final int KILLS_PER_SEED = 10;
 
+    /** A child that prints nothing for this long is stuck: it is killed and the round fails. */
+    private static final long SILENCE_LIMIT_SECONDS = 60;
+
     @TempDir
     Path root;
 
@@ -42,6 +50,7 @@ class KillNineCrashTest {
     private record Ack(long position, int round, int thread, long seq) {}
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.MINUTES) // the full run (2,000 kills) takes about ten; each child is watched
     void when_the_writer_process_is_killed_at_random_moments_then_every_acknowledged_record_survives_in_order() {
         SeededRuns.of("wal kill -9", 5, 200).forEach(seed -> {
             Path directory = root.resolve("log-" + Long.toHexString(seed));
@@ -72,15 +81,21 @@ class KillNineCrashTest {
         Process child = null;
         Path stderr = null;
         boolean opened = false;
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
         try {
             stderr = Files.createTempFile("wal-crash-child", ".err");
             child = startChild(directory, round, threads, window, segmentBytes, stderr);
+            Process watched = child;
+            AtomicReference<ScheduledFuture<?>> silence = new AtomicReference<>(
+                    watchdog.schedule(watched::destroyForcibly, SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS));
             long startedAt = System.nanoTime();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             int acks = 0;
             String line;
             boolean killed = false;
             while ((line = out.readLine()) != null) {
+                silence.getAndSet(watchdog.schedule(watched::destroyForcibly, SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS))
+                        .cancel(false);
                 opened |= line.startsWith("open ");
                 if (line.startsWith("ack ")) {
                     Ack ack = parse(line);
@@ -97,8 +112,8 @@ class KillNineCrashTest {
             }
             if (!killed) {
                 child.waitFor();
-                throw new AssertionError("the child stopped by itself (exit " + child.exitValue() + "): "
-                        + Files.readString(stderr));
+                throw new AssertionError("the child stopped by itself or went silent for " + SILENCE_LIMIT_SECONDS
+                        + " s (exit " + child.exitValue() + "): " + Files.readString(stderr));
             }
             // Acknowledgements still in the pipe are not counted: destroying the process closes it. That
             // only checks fewer records, never wrongly.
@@ -111,6 +126,7 @@ class KillNineCrashTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         } finally {
+            watchdog.shutdownNow();
             if (child != null) {
                 child.destroyForcibly();
             }
