@@ -16,11 +16,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * Records per second handed from one thread to another: through a {@link LocalChannel} in batches
  * (what tasks do), against a per-record {@link ArrayBlockingQueue} hand-off as the reference.
- * Each benchmark op is one record; the producer and consumer run as a JMH group of two threads.
+ * Each benchmark op is one record; the producer and consumer run as a JMH group of two threads, and
+ * both stop waiting when JMH ends the iteration (otherwise one would wait forever for the other).
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
@@ -43,12 +45,12 @@ public class ChannelHandoffBenchmark {
     @Group("batched")
     @GroupThreads(1)
     @OperationsPerInvocation(512)
-    public void batchedProducer() {
+    public void batchedProducer(Control control) {
         RecordBatch batch = new RecordBatch(batchSize);
         for (int i = 0; i < batchSize; i++) {
             batch.add(record, i);
         }
-        while (!channel.offer(batch)) {
+        while (!channel.offer(batch) && !control.stopMeasurement) {
             Thread.onSpinWait();
         }
     }
@@ -57,9 +59,12 @@ public class ChannelHandoffBenchmark {
     @Group("batched")
     @GroupThreads(1)
     @OperationsPerInvocation(512)
-    public long batchedConsumer() {
+    public long batchedConsumer(Control control) {
         Object element;
         while ((element = channel.poll()) == null) {
+            if (control.stopMeasurement) {
+                return 0;
+            }
             Thread.onSpinWait();
         }
         RecordBatch batch = (RecordBatch) element;
@@ -73,14 +78,20 @@ public class ChannelHandoffBenchmark {
     @Benchmark
     @Group("perRecordReference")
     @GroupThreads(1)
-    public void referenceProducer() throws InterruptedException {
-        queue.put(record);
+    public void referenceProducer(Control control) {
+        while (!queue.offer(record) && !control.stopMeasurement) {
+            Thread.onSpinWait();
+        }
     }
 
     @Benchmark
     @Group("perRecordReference")
     @GroupThreads(1)
-    public Object referenceConsumer() throws InterruptedException {
-        return queue.take();
+    public Object referenceConsumer(Control control) {
+        Object element;
+        while ((element = queue.poll()) == null && !control.stopMeasurement) {
+            Thread.onSpinWait();
+        }
+        return element;
     }
 }
