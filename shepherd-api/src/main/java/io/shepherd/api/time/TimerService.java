@@ -6,6 +6,9 @@ package io.shepherd.api.time;
  * <p>Event time is the watermark: a promise that no record with a smaller timestamp will arrive.
  * An event-time timer fires once the watermark passes its timestamp. Processing time is the
  * engine's clock in milliseconds. Registering the same timestamp twice for a key fires once.
+ *
+ * <p>When a bounded input ends, the final watermark fires every pending event-time timer; pending
+ * processing-time timers do not fire, since the job ends before their time comes.
  */
 public interface TimerService {
     long currentProcessingTime();
