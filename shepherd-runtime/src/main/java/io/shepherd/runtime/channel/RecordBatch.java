@@ -10,11 +10,32 @@ package io.shepherd.runtime.channel;
 public final class RecordBatch {
     private final Object[] records;
     private final long[] timestamps;
+    /** The keys the sender computed, on a key-partitioned edge (so the receiver need not); else null. */
+    private final Object[] keys;
     private int size;
 
     public RecordBatch(int capacity) {
+        this(capacity, false);
+    }
+
+    public RecordBatch(int capacity, boolean withKeys) {
         this.records = new Object[capacity];
         this.timestamps = new long[capacity];
+        this.keys = withKeys ? new Object[capacity] : null;
+    }
+
+    /** Appends a record with its key, in a batch made with keys; returns true when the batch is now full. */
+    public boolean add(Object record, long timestamp, Object key) {
+        keys[size] = key;
+        return add(record, timestamp);
+    }
+
+    public boolean hasKeys() {
+        return keys != null;
+    }
+
+    public Object key(int index) {
+        return keys[index];
     }
 
     /** Appends a record; returns true when the batch is now full. */

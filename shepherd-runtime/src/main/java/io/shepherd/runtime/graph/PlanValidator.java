@@ -81,6 +81,11 @@ final class PlanValidator {
                 if (edge.keySelector() == null) {
                     throw invalid("keyed operator " + node + " has an input that is not partitioned by key");
                 }
+                // Senders hand over the key they partitioned by, so it must be the key that scopes the state.
+                if (edge.keySelector() != node.operation().keySelector()) {
+                    throw invalid("keyed operator " + node + " has an input partitioned by another key selector than"
+                            + " the one that scopes its state; partition it with the operator's own key selector");
+                }
             }
         }
     }

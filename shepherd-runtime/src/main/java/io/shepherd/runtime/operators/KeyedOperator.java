@@ -30,9 +30,16 @@ public abstract class KeyedOperator extends StreamOperator {
 
     @Override
     public final void processElement(Object record, long timestamp) {
+        processKeyedElement(record, timestamp, null);
+    }
+
+    /** Uses the key the sender computed with the same key selector, or computes it when there is none. */
+    @Override
+    public final void processKeyedElement(Object record, long timestamp, Object key) {
         context.counters().recordsIn++;
         try {
-            keys.setCurrentKey(NullKeyException.requireKey(keySelector.getKey(record), context.operatorName(), record));
+            keys.setCurrentKey(key != null ? key
+                    : NullKeyException.requireKey(keySelector.getKey(record), context.operatorName(), record));
             processKeyed(record, timestamp);
         } catch (Exception e) {
             recordFailed(record, timestamp, e);

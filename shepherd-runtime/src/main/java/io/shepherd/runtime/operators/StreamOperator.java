@@ -35,6 +35,14 @@ public abstract class StreamOperator {
 
     public abstract void processElement(Object record, long timestamp);
 
+    /**
+     * A record whose key the sender already computed, for the key-partitioned edge into it. Only
+     * keyed operators use the key; others process the record as usual.
+     */
+    public void processKeyedElement(Object record, long timestamp, Object key) {
+        processElement(record, timestamp);
+    }
+
     /** Watermarks pass through unchanged unless the operator has event-time work to do. */
     public void processWatermark(long watermark) {
         output.emitWatermark(watermark);

@@ -20,7 +20,15 @@ public final class KeyPartitioner implements Partitioner {
 
     @Override
     public int select(Object record) throws Exception {
-        return KeyGroups.subtaskOfKey(NullKeyException.requireKey(keySelector.getKey(record), consumer, record),
-                maxParallelism, receivers);
+        return subtaskOf(key(record));
+    }
+
+    /** The record's key, never null. */
+    public Object key(Object record) throws Exception {
+        return NullKeyException.requireKey(keySelector.getKey(record), consumer, record);
+    }
+
+    public int subtaskOf(Object key) {
+        return KeyGroups.subtaskOfKey(key, maxParallelism, receivers);
     }
 }

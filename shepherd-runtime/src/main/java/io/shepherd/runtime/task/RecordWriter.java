@@ -5,6 +5,7 @@ import io.shepherd.runtime.channel.RecordBatch;
 import io.shepherd.runtime.channel.StreamEvent;
 import io.shepherd.runtime.operators.OperatorFailure;
 import io.shepherd.runtime.operators.Output;
+import io.shepherd.runtime.partition.KeyPartitioner;
 import io.shepherd.runtime.partition.NullKeyException;
 import io.shepherd.runtime.partition.Partitioner;
 import java.util.ArrayDeque;
@@ -21,6 +22,8 @@ import java.util.ArrayDeque;
 public final class RecordWriter implements Output {
     private final OutputChannel[] channels;
     private final Partitioner partitioner;
+    /** The partitioner when it is by key: its keys travel with the records, so the receiver need not compute them again. */
+    private final KeyPartitioner keyPartitioner;
     private final String edgeName;
     private final int subtask;
     private final int batchSize;
@@ -33,26 +36,33 @@ public final class RecordWriter implements Output {
     public RecordWriter(OutputChannel[] channels, Partitioner partitioner, String edgeName, int subtask, int batchSize) {
         this.channels = channels;
         this.partitioner = partitioner;
+        this.keyPartitioner = partitioner instanceof KeyPartitioner byKey ? byKey : null;
         this.edgeName = edgeName;
         this.subtask = subtask;
         this.batchSize = batchSize;
         this.open = new RecordBatch[channels.length];
         this.pending = new ArrayDeque[channels.length];
         for (int i = 0; i < channels.length; i++) {
-            open[i] = new RecordBatch(batchSize);
+            open[i] = newBatch();
             pending[i] = new ArrayDeque<>();
         }
     }
 
     @Override
     public void emit(Object record, long timestamp) {
+        if (keyPartitioner != null) {
+            Object key = keyOf(record);
+            int target = keyPartitioner.subtaskOf(key);
+            if (open[target].add(record, timestamp, key)) {
+                sendOpen(target);
+            }
+            return;
+        }
         int target;
         try {
             target = partitioner.select(record);
-        } catch (NullKeyException e) {
-            throw e;
         } catch (Exception e) {
-            throw new OperatorFailure(edgeName + " (key selector)", subtask, record, e);
+            throw new IllegalStateException("partitioner " + partitioner + " failed", e);
         }
         if (target == Partitioner.ALL) {
             for (int i = 0; i < channels.length; i++) {
@@ -102,18 +112,35 @@ public final class RecordWriter implements Output {
         return pendingCount != 0;
     }
 
+    private Object keyOf(Object record) {
+        try {
+            return keyPartitioner.key(record);
+        } catch (NullKeyException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorFailure(edgeName + " (key selector)", subtask, record, e);
+        }
+    }
+
     private void add(int channel, Object record, long timestamp) {
         if (open[channel].add(record, timestamp)) {
-            send(channel, open[channel]);
-            open[channel] = new RecordBatch(batchSize);
+            sendOpen(channel);
         }
     }
 
     private void flushOpen(int channel) {
         if (!open[channel].isEmpty()) {
-            send(channel, open[channel]);
-            open[channel] = new RecordBatch(batchSize);
+            sendOpen(channel);
         }
+    }
+
+    private void sendOpen(int channel) {
+        send(channel, open[channel]);
+        open[channel] = newBatch();
+    }
+
+    private RecordBatch newBatch() {
+        return new RecordBatch(batchSize, keyPartitioner != null);
     }
 
     private void send(int channel, Object element) {

@@ -147,7 +147,15 @@ public final class Task implements InputHandler {
 
     @Override
     public void onBatch(RecordBatch batch) {
-        for (int i = 0, n = batch.size(); i < n; i++) {
+        int n = batch.size();
+        if (batch.hasKeys()) {
+            StreamOperator head = operators.get(0);
+            for (int i = 0; i < n; i++) {
+                head.processKeyedElement(batch.record(i), batch.timestamp(i), batch.key(i));
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
             chainInput.emit(batch.record(i), batch.timestamp(i));
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shepherd.api.ErrorPolicy;
 import io.shepherd.api.JobConfig;
 import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.functions.KeySelector;
 import io.shepherd.api.functions.MapFunction;
 import io.shepherd.api.internal.CollectionSource;
 import io.shepherd.api.internal.RunningSum;
@@ -171,5 +172,18 @@ class InvalidJobTest {
                 source(0), keyed, node(2, "out", new Operation.SinkOp(new DiscardingSink<>()), 1)),
                 new JobConfig(), null))
                 .hasMessageContaining("'totals'").hasMessageContaining("not partitioned by key");
+    }
+
+    @Test
+    void when_a_keyed_operator_is_partitioned_by_another_key_selector_then_it_is_refused() {
+        KeySelector<Integer, Integer> stateKey = x -> x;
+        KeySelector<Integer, Integer> partitionKey = x -> x % 2;
+        PlanNode keyed = new PlanNode(1, "totals", new Operation.KeyedProcessOp(
+                stateKey, new RunningSum<Integer, Integer>(x -> x)));
+        keyed.addInput(new PlanEdge(0, Partitioning.HASH, partitionKey));
+        assertRefused(new LogicalPlan("two keys", List.of(
+                source(0), keyed, node(2, "out", new Operation.SinkOp(new DiscardingSink<>()), 1)),
+                new JobConfig(), null))
+                .hasMessageContaining("'totals'").hasMessageContaining("another key selector");
     }
 }
