@@ -1,5 +1,6 @@
 package io.shepherd.api;
 
+import io.shepherd.api.checkpoint.CheckpointConfig;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -16,6 +17,12 @@ public final class JobConfig implements Serializable {
     private int workerThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private long bufferTimeoutNanos = 1_000_000;
     private long watermarkIntervalMs = 200;
+    private final CheckpointConfig checkpointing = new CheckpointConfig();
+
+    /** Checkpoints, restore and restart strategy. */
+    public CheckpointConfig checkpointing() {
+        return checkpointing;
+    }
 
     public int parallelism() {
         return parallelism;
