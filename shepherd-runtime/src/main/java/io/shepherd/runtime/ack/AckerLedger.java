@@ -154,7 +154,7 @@ public final class AckerLedger {
         }
     }
 
-    /** When {@link #expire} may next have work: never later than the earliest deadline; MAX_VALUE if none. */
+    /** When {@link #expire} next has work (at most a wheel tick after a deadline); MAX_VALUE if nothing waits. */
     public long nextExpiryNs() {
         return wheel.nextPollNs();
     }
