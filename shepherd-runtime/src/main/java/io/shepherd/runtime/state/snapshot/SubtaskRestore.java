@@ -33,20 +33,31 @@ final class SubtaskRestore {
     }
 
     void keyedState(List<StateImage> parts, KeyedStateBackend keyed) {
+        if (keyed == null) {
+            requireNoKeyedEntries(parts);
+            return;
+        }
         Map<String, TableShare> shares = new LinkedHashMap<>();
         for (StateImage part : parts) {
             for (TableImage table : part.tables()) {
-                if (keyed == null && table.keys().length > 0) {
-                    throw new IllegalStateException("the snapshot of operator '" + operator + "' holds keyed state '"
-                            + table.name() + "', but the operator restored from it has no keyed state; "
-                            + "was keyBy removed before it?");
-                }
                 TableShare share = shares.computeIfAbsent(table.name(), name -> new TableShare(table.signature()));
                 requireSameSignature(table.name(), share.signature(), table.signature());
                 addOwnedEntries(table, share.entries());
             }
         }
         shares.forEach((name, share) -> keyed.restore(name, share.signature(), share.entries()));
+    }
+
+    private void requireNoKeyedEntries(List<StateImage> parts) {
+        for (StateImage part : parts) {
+            for (TableImage table : part.tables()) {
+                if (table.keys().length > 0) {
+                    throw new IllegalStateException("the snapshot of operator '" + operator + "' holds keyed state '"
+                            + table.name() + "', but the operator restored from it has no keyed state; "
+                            + "was keyBy removed before it?");
+                }
+            }
+        }
     }
 
     /** @param own the subtask's own old state when the parallelism did not change, else null */

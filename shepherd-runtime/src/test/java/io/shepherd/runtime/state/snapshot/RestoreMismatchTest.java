@@ -97,6 +97,17 @@ class RestoreMismatchTest {
     }
 
     @Test
+    void when_keyed_state_without_entries_is_restored_into_an_operator_without_keys_then_only_lists_are_restored() {
+        KeyedStateBackend source = new KeyedStateBackend("totals");
+        source.valueState(new ValueStateDescriptor<>("sum", Long.class));
+        OperatorStateBackend sourceLists = new OperatorStateBackend("totals");
+        sourceLists.listState(new ListStateDescriptor<>("offsets", Long.class)).add(3L);
+        RestoredOperatorState state = OperatorWorld.throughBytes(OperatorSnapshot.take(source, sourceLists, null));
+        state.restoreInto(null, operatorState, null, 128, 0, 1);
+        assertThat(operatorState.listState(new ListStateDescriptor<>("offsets", Long.class)).get()).containsExactly(3L);
+    }
+
+    @Test
     void when_one_subtask_state_is_restored_at_another_parallelism_then_it_asks_for_a_merge() {
         RestoredOperatorState state = OperatorWorld.throughBytes(withSum(7L));
         int notOwner = 1 - KeyGroups.subtaskOfKey("k", 128, 2);
