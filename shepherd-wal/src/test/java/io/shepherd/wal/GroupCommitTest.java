@@ -218,6 +218,96 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void when_the_force_thread_fails_with_batches_written_behind_it_then_all_of_them_fail_and_the_earlier_record_stays()
+            throws Exception {
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).build())) {
+            wal.append(utf8("durable")).join();
+            StalledForce stall = new StalledForce();
+            disk.setObserver(stall);
+            CompletableFuture<Long> forcing = wal.append(utf8("being forced"));
+            assertThat(stall.started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Long>> behind = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                behind.add(wal.append(utf8("behind " + i)));
+            }
+            disk.failForces(SEGMENT::equals, 1);
+            stall.release.countDown();
+            assertThat(forcing).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                    .havingCause().isInstanceOf(WalIoException.class);
+            for (CompletableFuture<Long> future : behind) {
+                assertThat(future).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                        .havingCause().isInstanceOfAny(WalIoException.class, WalFailedException.class);
+            }
+            int forcesAtFailure = disk.forceCount(SEGMENT);
+            assertThat(wal.append(utf8("refused"))).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                    .havingCause().isInstanceOf(WalFailedException.class);
+            assertThat(WalFixtures.texts(WalFixtures.readAll(wal))).containsExactly("durable");
+            wal.close();
+            assertThat(disk.forceCount(SEGMENT)).as("nothing forced after the failure").isEqualTo(forcesAtFailure);
+        }
+        disk.crash();
+        try (Wal reopened = Wal.open(options(disk).segmentBytes(1 << 20).build())) {
+            assertThat(WalFixtures.texts(WalFixtures.readAll(reopened))).containsExactly("durable");
+        }
+    }
+
+    @Test
+    void when_threads_mix_queued_and_in_place_appends_across_segment_rolls_then_acknowledgements_follow_log_order()
+            throws Exception {
+        int threads = 4;
+        int perThread = 200;
+        ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<Long>> all = new CopyOnWriteArrayList<>();
+        // Futures still pending when an in-place append at position p returned: all must get positions after p.
+        ConcurrentLinkedQueue<Object[]> pendingAt = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (Wal wal = Wal.open(options(disk).segmentBytes(8 * 1024).build())) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                runs.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(go);
+                    CompletableFuture<Long> previous = CompletableFuture.completedFuture(-1L);
+                    for (int i = 0; i < perThread; i++) {
+                        if (i % 3 == 0) {
+                            long position = wal.appendAndAwait(new byte[100]);
+                            if (!previous.isDone()) {
+                                violations.add("position " + position + " acknowledged before this thread's earlier append");
+                            }
+                            pendingAt.add(new Object[] {position, all.stream().filter(f -> !f.isDone()).toList()});
+                        } else {
+                            CompletableFuture<Long> earlier = previous;
+                            CompletableFuture<Long> next = wal.append(new byte[100]);
+                            all.add(next);
+                            next.thenAccept(position -> {
+                                if (!earlier.isDone()) {
+                                    violations.add("position " + position + " acknowledged before its predecessor");
+                                }
+                            });
+                            previous = next;
+                        }
+                    }
+                    previous.join();
+                }, pool));
+            }
+            go.countDown();
+            runs.forEach(CompletableFuture::join);
+            all.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Object[] snapshot : pendingAt) {
+            long position = (Long) snapshot[0];
+            @SuppressWarnings("unchecked")
+            List<CompletableFuture<Long>> pending = (List<CompletableFuture<Long>>) snapshot[1];
+            pending.stream().map(CompletableFuture::join).filter(p -> p < position)
+                    .forEach(p -> violations.add("position " + p + " was still pending when " + position + " returned"));
+        }
+        assertThat(violations).isEmpty();
+        assertThat(WalFixtures.segments(disk)).as("the log rolled").hasSizeGreaterThan(2);
+    }
+
     private void checkDurable(long position, byte[] payload, ConcurrentLinkedQueue<String> violations) {
         try {
             byte[] durable = disk.durableContent(SEGMENT);
