@@ -5,7 +5,8 @@ package io.shepherd.wal;
  *
  * <ul>
  *   <li>{@link #SYNC} — after a force that covers it. Concurrent appends share forces (group commit): the
- *       writer writes everything queued (up to the batch limit), forces once and acknowledges them all.
+ *       writer thread writes everything queued, and a force thread forces once for everything written
+ *       before the force began, then acknowledges it all.
  *   <li>{@link #interval(long) interval(ms)} — after the periodic force, which runs at most every
  *       {@code ms} milliseconds while there is unforced data. A crash loses at most that window.
  *   <li>{@link #NONE} — as soon as the bytes are handed to the operating system, which writes them back

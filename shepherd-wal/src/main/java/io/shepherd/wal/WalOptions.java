@@ -174,10 +174,10 @@ public final class WalOptions {
         }
 
         /**
-         * Bounds one group commit: at most {@code maxBatchBytes} of records are written per force (1 MiB by
-         * default), and under {@link SyncPolicy#SYNC} the writer waits up to {@code maxWait} for a batch to
-         * fill before forcing it (zero by default: force as soon as the queue is empty, since records that
-         * arrive during a force form the next batch anyway).
+         * Bounds one batch: at most {@code maxBatchBytes} of records are written with one call (1 MiB by
+         * default; the batches written while a force runs share the next force), and under
+         * {@link SyncPolicy#SYNC} the writer waits up to {@code maxWait} for a batch to fill before handing it
+         * to the force thread (zero by default: records that arrive during a force form the next batch anyway).
          */
         public Builder groupCommit(int maxBatchBytes, Duration maxWait) {
             this.maxBatchBytes = maxBatchBytes;
