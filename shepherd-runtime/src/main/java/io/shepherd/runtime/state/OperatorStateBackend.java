@@ -10,13 +10,22 @@ import java.util.Map;
 /**
  * State of one operator subtask as a whole (not per key): named lists, such as a source's
  * position. Used by one thread.
+ *
+ * <p>Restored lists ({@link #restore}) wait as {@link Unclaimed} until a descriptor of their name
+ * asks for them, and are then adopted if the element type matches what was stored.
  */
 public final class OperatorStateBackend {
     private final String operator;
     private final Map<String, OperatorList> lists = new LinkedHashMap<>();
+    private final Map<String, Unclaimed<List<Object>>> unclaimed = new LinkedHashMap<>();
 
     public OperatorStateBackend(String operator) {
         this.operator = operator;
+    }
+
+    /** The operator this state belongs to, for messages. */
+    public String operator() {
+        return operator;
     }
 
     /** The lists by name, for snapshots. */
@@ -24,13 +33,54 @@ public final class OperatorStateBackend {
         return lists;
     }
 
+    /** Restored lists no descriptor has asked for yet, by name; snapshots include them. */
+    public Map<String, Unclaimed<List<Object>>> unclaimedLists() {
+        return unclaimed;
+    }
+
+    /**
+     * Gives restored elements of the list {@code name} to this backend: appended to the list if the
+     * operator already asked for it, else they wait until it does.
+     *
+     * @throws IllegalStateException if the list exists (or waits) with another signature
+     */
+    public void restore(String name, StateSignature signature, List<Object> elements) {
+        OperatorList live = lists.get(name);
+        if (live != null) {
+            new Unclaimed<>(signature, elements).requireSignature(name, StateSignature.of(live.descriptor()), operator);
+            live.elements().addAll(elements);
+            return;
+        }
+        Unclaimed<List<Object>> waiting = unclaimed.get(name);
+        if (waiting == null) {
+            unclaimed.put(name, new Unclaimed<>(signature, new ArrayList<>(elements)));
+        } else {
+            waiting.requireSignature(name, signature, operator);
+            waiting.contents().addAll(elements);
+        }
+    }
+
     public <T> ListState<T> listState(ListStateDescriptor<T> descriptor) {
-        OperatorList list = lists.computeIfAbsent(descriptor.name(), name -> new OperatorList(descriptor, new ArrayList<>()));
+        OperatorList list = lists.get(descriptor.name());
+        if (list == null) {
+            list = new OperatorList(descriptor, claimRestored(descriptor));
+            lists.put(descriptor.name(), list);
+        }
         if (!list.descriptor().type().equals(descriptor.type())) {
             throw new IllegalArgumentException("operator '" + operator + "' asks for " + descriptor
                     + " but the name is already used by " + list.descriptor());
         }
         return list.asState();
+    }
+
+    private List<Object> claimRestored(ListStateDescriptor<?> descriptor) {
+        Unclaimed<List<Object>> restored = unclaimed.get(descriptor.name());
+        if (restored == null) {
+            return new ArrayList<>();
+        }
+        List<Object> elements = restored.claim(descriptor, operator);
+        unclaimed.remove(descriptor.name());
+        return elements;
     }
 
     /** One named operator list. */

@@ -1,0 +1,285 @@
+package io.shepherd.runtime.ack;
+
+/**
+ * A source subtask's side of ack mode: the records emitted and not completed yet, by root, with their
+ * replayable position, emit time and attempt count. A pure state machine: the source calls it as it emits,
+ * hands it the verdicts and the time, and sends the probes it asks for; no thread, no clock.
+ *
+ * <ul>
+ *   <li><b>Flow control.</b> {@link #canEmit} turns false at {@code maxPending} pending records (or when
+ *       {@code maxUncommitted} records sit past the committed position): the source stops reading, which
+ *       bounds memory and slows a source down to what its pipeline completes.
+ *   <li><b>Completion.</b> {@link VerdictKind#COMPLETED} forgets the record, records its complete latency
+ *       and may move {@link #committedPosition} forward.
+ *   <li><b>Replay.</b> {@link VerdictKind#FAILED}, {@link VerdictKind#TIMED_OUT} and
+ *       {@link VerdictKind#UNKNOWN} put the record in line for {@link #replayNext}, which emits it under a
+ *       fresh root, so late messages of the old tree can never complete the new one.
+ *   <li><b>Backstop.</b> A lost init, or a lost verdict, would leave a root pending forever, since its acker
+ *       has nothing (left) to time out. So when nothing has been heard of a root for {@code backstopNs}, the
+ *       source probes its acker ({@link #expire}): {@link VerdictKind#ALIVE} means the tree is slow but
+ *       tracked, and restarts the wait, so a healthy slow tree is never replayed;
+ *       {@link VerdictKind#UNKNOWN} replays it; no answer probes again after {@code probeRetryNs}.
+ *   <li>A verdict for a root that is not pending (late, duplicated, or of an earlier attempt) is ignored.
+ * </ul>
+ *
+ * <p>Emitting and completing allocate nothing. Not thread-safe: one instance per source subtask.
+ */
+public final class PendingRoots {
+    /** Returned by {@link #replayNext} when nothing waits to be replayed; no root has this id. */
+    public static final long NO_ROOT = 0;
+
+    private final int owner;
+    private final int maxPending;
+    private final long backstopNs;
+    private final long probeRetryNs;
+    private final AckIds ids;
+    private final RootTable table;
+    private final TimeoutWheel wheel;
+    private final CompletionWatermark watermark;
+    private final SourceAckCounters counters = new SourceAckCounters();
+    private final long[] positions;
+    private final Object[] records;
+    private final long[] emitNs;
+    private final long[] lastHeardNs;
+    private final int[] attempts;
+    private final int[] watermarkSlots;
+    private final PendingState[] states;
+    /** Handles waiting to be replayed, oldest first, in a ring. */
+    private final int[] replays;
+    private int replayHead;
+    private int replayCount;
+
+    /**
+     * @param owner this source subtask's id, as the ackers address verdicts to it
+     * @param startPosition where this subtask starts reading: its last committed position, on a restart
+     */
+    public PendingRoots(int owner, AckConfig config, long startPosition, AckIds ids, long nowNs) {
+        this.owner = owner;
+        this.maxPending = config.maxPending();
+        this.backstopNs = config.backstopNs();
+        this.probeRetryNs = config.probeRetryNs();
+        this.ids = ids;
+        this.table = new RootTable(maxPending);
+        int capacity = table.capacity();
+        this.wheel = TimeoutWheel.covering(Math.max(backstopNs, probeRetryNs), capacity, nowNs);
+        this.watermark = new CompletionWatermark(config.maxUncommitted(), startPosition);
+        positions = new long[capacity];
+        records = new Object[capacity];
+        emitNs = new long[capacity];
+        lastHeardNs = new long[capacity];
+        attempts = new int[capacity];
+        watermarkSlots = new int[capacity];
+        states = new PendingState[capacity];
+        replays = new int[capacity];
+    }
+
+    /** True when the source may emit a new record: under max pending, and under max uncommitted. */
+    public boolean canEmit() {
+        return counters.pending < maxPending && !watermark.isFull();
+    }
+
+    /**
+     * Registers a new record and returns its root. The caller sends the record anchored to that root (see
+     * {@link AnchoredInput#resetRoot}) and then its init.
+     *
+     * @param position where the record can be read again; must increase with each record
+     * @param record the record itself, kept for the replay; null if the source re-reads from the position
+     */
+    public long emit(long position, Object record, long nowNs) {
+        if (!canEmit()) {
+            throw new IllegalStateException("source subtask " + owner + " cannot emit: " + counters.pending
+                    + " roots pending (max " + maxPending + "), " + watermark.uncommitted()
+                    + " records uncommitted; emit only while canEmit() is true");
+        }
+        int handle = table.allocate();
+        positions[handle] = position;
+        records[handle] = record;
+        attempts[handle] = 1;
+        watermarkSlots[handle] = watermark.add(position);
+        counters.pending++;
+        counters.emitted++;
+        return launch(handle, nowNs);
+    }
+
+    /** True when a failed or timed-out record waits to be emitted again. */
+    public boolean hasReplay() {
+        return replayCount > 0;
+    }
+
+    /**
+     * Takes the oldest record waiting to be replayed, gives it a fresh root and returns the root, or
+     * {@link #NO_ROOT} if none waits. The caller emits {@link #recordOf} it, as for {@link #emit}. Replays
+     * need no room under max pending: their records never left the table.
+     */
+    public long replayNext(long nowNs) {
+        if (replayCount == 0) {
+            return NO_ROOT;
+        }
+        int handle = replays[replayHead];
+        replayHead = (replayHead + 1) % replays.length;
+        replayCount--;
+        attempts[handle]++;
+        counters.replayed++;
+        return launch(handle, nowNs);
+    }
+
+    /** Applies every verdict of {@code batch}, in order. */
+    public void accept(VerdictBatch batch, long nowNs) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            long root = batch.root(i);
+            switch (batch.kind(i)) {
+                case COMPLETED -> onCompleted(root, nowNs);
+                case FAILED -> onFailed(root);
+                case TIMED_OUT -> onTimedOut(root, batch.operator(i));
+                case ALIVE -> onAlive(root, nowNs);
+                case UNKNOWN -> onUnknown(root);
+            }
+        }
+    }
+
+    public void onCompleted(long root, long nowNs) {
+        int handle = find(root);
+        if (handle == RootTable.NONE) {
+            return;
+        }
+        long latencyUs = (nowNs - emitNs[handle]) / 1_000;
+        counters.completeLatencyUs.recordValue(Math.min(Math.max(latencyUs, 0), SourceAckCounters.MAX_LATENCY_US));
+        watermark.complete(watermarkSlots[handle]);
+        wheel.cancel(handle);
+        table.remove(handle);
+        records[handle] = null;
+        states[handle] = null;
+        counters.pending--;
+        counters.completed++;
+    }
+
+    public void onFailed(long root) {
+        int handle = find(root);
+        if (handle != RootTable.NONE) {
+            counters.failed++;
+            awaitReplay(handle);
+        }
+    }
+
+    /** @param lastOperator the operator that acked last in the tree, as the acker reported it */
+    public void onTimedOut(long root, int lastOperator) {
+        int handle = find(root);
+        if (handle != RootTable.NONE) {
+            counters.timedOut++;
+            counters.lastTimeoutOperator = lastOperator;
+            awaitReplay(handle);
+        }
+    }
+
+    public void onAlive(long root, long nowNs) {
+        int handle = find(root);
+        if (handle != RootTable.NONE) {
+            lastHeardNs[handle] = nowNs;
+            states[handle] = PendingState.IN_FLIGHT;
+        }
+    }
+
+    public void onUnknown(long root) {
+        int handle = find(root);
+        if (handle != RootTable.NONE) {
+            counters.unknownToAcker++;
+            awaitReplay(handle);
+        }
+    }
+
+    /**
+     * Probes, through {@code probes}, the acker of every root nothing has been heard of for the backstop
+     * time, and again every probe retry while no answer comes.
+     */
+    public void expire(long nowNs, AckSink probes) {
+        for (int handle = wheel.pollDue(nowNs); handle != TimeoutWheel.NONE; handle = wheel.pollDue(nowNs)) {
+            long quietUntilNs = lastHeardNs[handle] + backstopNs;
+            if (states[handle] == PendingState.IN_FLIGHT && quietUntilNs > nowNs) {
+                wheel.schedule(handle, quietUntilNs);
+            } else {
+                states[handle] = PendingState.PROBING;
+                counters.probes++;
+                probes.probe(table.rootOf(handle), owner);
+                wheel.schedule(handle, nowNs + probeRetryNs);
+            }
+        }
+    }
+
+    /** When {@link #expire} may next have work: never later than the earliest deadline; MAX_VALUE if none. */
+    public long nextExpiryNs() {
+        return wheel.nextPollNs();
+    }
+
+    /** Every record emitted below this position has completed: a restart may resume reading here. */
+    public long committedPosition() {
+        return watermark.committed();
+    }
+
+    /** The record emitted under {@code root}, which must be pending; null if the source keeps positions only. */
+    public Object recordOf(long root) {
+        return records[pendingHandle(root)];
+    }
+
+    /** The position of the record emitted under {@code root}, which must be pending. */
+    public long positionOf(long root) {
+        return positions[pendingHandle(root)];
+    }
+
+    /** How many times the record under {@code root}, which must be pending, has been emitted. */
+    public int attemptsOf(long root) {
+        return attempts[pendingHandle(root)];
+    }
+
+    /** The state of the record under {@code root}, or null if no pending record has that root. */
+    public PendingState stateOf(long root) {
+        int handle = table.find(root);
+        return handle == RootTable.NONE ? null : states[handle];
+    }
+
+    /** Records emitted and not completed, including those waiting to be replayed. */
+    public int pending() {
+        return (int) counters.pending;
+    }
+
+    public SourceAckCounters counters() {
+        return counters;
+    }
+
+    private long launch(int handle, long nowNs) {
+        long root;
+        do {
+            root = ids.next();
+        } while (table.find(root) != RootTable.NONE);
+        table.bind(handle, root);
+        emitNs[handle] = nowNs;
+        lastHeardNs[handle] = nowNs;
+        states[handle] = PendingState.IN_FLIGHT;
+        wheel.schedule(handle, nowNs + backstopNs);
+        return root;
+    }
+
+    private void awaitReplay(int handle) {
+        wheel.cancel(handle);
+        table.unbind(handle);
+        states[handle] = PendingState.AWAITING_REPLAY;
+        replays[(replayHead + replayCount) % replays.length] = handle;
+        replayCount++;
+    }
+
+    private int find(long root) {
+        int handle = table.find(root);
+        if (handle == RootTable.NONE) {
+            counters.ignoredVerdicts++;
+        }
+        return handle;
+    }
+
+    private int pendingHandle(long root) {
+        int handle = table.find(root);
+        if (handle == RootTable.NONE) {
+            throw new IllegalArgumentException("root " + Long.toHexString(root) + " is not in flight at source"
+                    + " subtask " + owner + "; records are read by the root replayNext or emit returned");
+        }
+        return handle;
+    }
+}
