@@ -193,12 +193,16 @@ public final class Deployment {
     }
 
     private OperatorContext context(PlanNode node, int subtask, boolean keyed) {
-        String uid = node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name();
-        OperatorContext context = new OperatorContext(node.name(), uid, subtask, graph.parallelismOf(node),
+        OperatorContext context = new OperatorContext(node.name(), uidOf(node), subtask, graph.parallelismOf(node),
                 config.maxParallelism(), keyed, clock);
         context.setCheckpointing(config.checkpointing().isEnabled());
         counters.get(node.id()).add(context.counters());
         return context;
+    }
+
+    /** The id an operator's state is stored under: the user's uid, else one derived from the plan. */
+    public static String uidOf(PlanNode node) {
+        return node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name();
     }
 
     private RecordWriter createWriter(JobEdge edge, int subtask) {
