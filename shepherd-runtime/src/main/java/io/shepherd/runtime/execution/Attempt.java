@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * their tasks, so an attempt leaves no thread behind.
  *
  * <p>Checkpoint commands reach its tasks here: triggers go to the sources and to every task whose
- * output has already ended, since no barrier can reach those any more.
+ * output has already ended, since no barrier can reach those any more. Tasks whose output has
+ * ended stay, snapshotting their final state, until a checkpoint taken after every task ended has
+ * completed: before that, a failure elsewhere could restore them to an earlier checkpoint.
  */
 final class Attempt {
     enum Outcome {
@@ -55,6 +57,8 @@ final class Attempt {
     // Guarded by this: checkpoints triggered and not yet over, and tasks whose output has ended.
     private final Map<Long, PendingTrigger> pendingTriggers = new LinkedHashMap<>();
     private final Set<Task> outputEnded = new HashSet<>();
+    /** The first checkpoint triggered once every task's output had ended: it holds every final state. */
+    private long finalCheckpoint = Long.MAX_VALUE;
 
     /**
      * @param checkpoints null for a job without checkpoints
@@ -163,6 +167,9 @@ final class Attempt {
 
     synchronized void triggerCheckpoint(TaskId source, long checkpointId, long timestampMs, CheckpointOptions options) {
         if (pendingTriggers.putIfAbsent(checkpointId, new PendingTrigger(timestampMs, options)) == null) {
+            if (outputEnded.size() == tasks.size()) {
+                finalCheckpoint = Math.min(finalCheckpoint, checkpointId);
+            }
             for (Task ended : outputEnded) {
                 ended.triggerCheckpoint(checkpointId, timestampMs, options);
             }
@@ -172,7 +179,7 @@ final class Attempt {
 
     synchronized void notifyCompleted(TaskId task, long checkpointId) {
         pendingTriggers.keySet().removeIf(id -> id <= checkpointId);
-        tasks.get(task).notifyCheckpointCompleted(checkpointId);
+        tasks.get(task).notifyCheckpointCompleted(checkpointId, checkpointId >= finalCheckpoint);
     }
 
     synchronized void notifyAborted(TaskId task, long checkpointId) {

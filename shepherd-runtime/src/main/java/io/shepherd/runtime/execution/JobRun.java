@@ -98,6 +98,7 @@ final class JobRun implements JobClient, TaskGateway {
                     checkpoints.driver().resume();
                 }
                 Attempt.Outcome outcome = current.awaitEnd();
+                current.madeProgress(); // a restored attempt that failed again before any progress still counts
                 if (outcome != Attempt.Outcome.FAILED) {
                     status = outcome == Attempt.Outcome.STOPPED ? JobStatus.CANCELLED : JobStatus.FINISHED;
                     return;
@@ -206,17 +207,27 @@ final class JobRun implements JobClient, TaskGateway {
 
     @Override
     public void triggerCheckpoint(TaskId source, long checkpointId, long timestampMs, CheckpointOptions options) {
-        attempt.triggerCheckpoint(source, checkpointId, timestampMs, options);
+        Attempt current = attempt;
+        if (current == null) {
+            throw new IllegalStateException("the job's tasks are not deployed yet");
+        }
+        current.triggerCheckpoint(source, checkpointId, timestampMs, options);
     }
 
     @Override
     public void notifyCompleted(TaskId task, long checkpointId) {
-        attempt.notifyCompleted(task, checkpointId);
+        Attempt current = attempt;
+        if (current != null) {
+            current.notifyCompleted(task, checkpointId);
+        }
     }
 
     @Override
     public void notifyAborted(TaskId task, long checkpointId, String reason) {
-        attempt.notifyAborted(task, checkpointId);
+        Attempt current = attempt;
+        if (current != null) {
+            current.notifyAborted(task, checkpointId);
+        }
     }
 
     /** Counters summed over every subtask of every attempt so far. */

@@ -85,6 +85,11 @@ final class BarrierHandler {
         this.liveChannels = channelCount;
     }
 
+    String debug() {
+        return phase + " current=" + current + " last=" + lastFinishedId + " seen=" + java.util.Arrays.toString(barrierSeen) + " blocked=" + java.util.Arrays.toString(blocked)
+            + " ended=" + java.util.Arrays.toString(ended) + " consumed=" + java.util.Arrays.toString(consumed) + " until=" + java.util.Arrays.toString(captureUntil);
+    }
+
     boolean isBlocked(int channel) {
         return blocked[channel];
     }

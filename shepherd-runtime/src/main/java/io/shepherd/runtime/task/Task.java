@@ -40,7 +40,7 @@ public final class Task implements InputHandler {
 
     private record Trigger(long checkpointId, long timestampMs, CheckpointOptions options) implements Command {}
 
-    private record Completed(long checkpointId) implements Command {}
+    private record Completed(long checkpointId, boolean holdsEveryFinalState) implements Command {}
 
     private record Aborted(long checkpointId) implements Command {}
 
@@ -62,7 +62,7 @@ public final class Task implements InputHandler {
     private long lastWatermark = Long.MIN_VALUE;
     /** Whether the current call took any input; a call that took none lets its worker back off. */
     private boolean tookInput;
-    /** With checkpoints: a completed checkpoint holds this task's state as of its end. */
+    /** With checkpoints: a completed checkpoint holds the final state of every task of the job. */
     private boolean finalStateCommitted;
 
     /**
@@ -115,9 +115,12 @@ public final class Task implements InputHandler {
         mailbox.add(new Trigger(checkpointId, timestampMs, options));
     }
 
-    /** Any thread. */
-    public void notifyCheckpointCompleted(long checkpointId) {
-        mailbox.add(new Completed(checkpointId));
+    /**
+     * Any thread. {@code holdsEveryFinalState}: the checkpoint was taken after the output of every
+     * task of the job had ended, so a restore can never repeat anything: tasks that are done may go.
+     */
+    public void notifyCheckpointCompleted(long checkpointId, boolean holdsEveryFinalState) {
+        mailbox.add(new Completed(checkpointId, holdsEveryFinalState));
     }
 
     /** Any thread. */
@@ -175,7 +178,7 @@ public final class Task implements InputHandler {
                 checkpointer.trigger(trigger.checkpointId(), trigger.timestampMs(), trigger.options());
             } else if (command instanceof Completed completed) {
                 checkpointer.completed(completed.checkpointId());
-                finalStateCommitted |= checkpointer.finalStateCommitted(completed.checkpointId());
+                finalStateCommitted |= completed.holdsEveryFinalState();
             } else if (command instanceof Aborted aborted) {
                 checkpointer.aborted(aborted.checkpointId());
             }
@@ -267,6 +270,11 @@ public final class Task implements InputHandler {
             first.addSuppressed(e);
         }
         return first;
+    }
+
+    public String debug() {
+        return this + " state=" + state + " final=" + finalStateCommitted + " mailbox=" + mailbox + " pending=" + outputs.hasPending()
+            + (gate != null && gate.barrierHandler() != null ? " handler=" + gate.barrierHandler().debug() : "");
     }
 
     @Override

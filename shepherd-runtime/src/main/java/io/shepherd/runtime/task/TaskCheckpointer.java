@@ -34,7 +34,6 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
     private long lastSnapshotId = Long.MIN_VALUE;
     /** The task has ended its output: it snapshots its final state on triggers and sends nothing on. */
     private boolean finished;
-    private long firstIdAfterFinish = Long.MAX_VALUE;
 
     private record PendingSnapshot(CheckpointBarrier barrier, TaskSnapshot snapshot, long syncNanos, long alignmentNanos) {}
 
@@ -61,11 +60,6 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
         finished = true;
     }
 
-    /** Whether a checkpoint that holds the task's final state has completed, so it may go. */
-    boolean finalStateCommitted(long completedId) {
-        return finished && completedId >= firstIdAfterFinish;
-    }
-
     @Override
     public void snapshot(CheckpointBarrier barrier, boolean unaligned, long alignmentNanos) throws Exception {
         long id = barrier.checkpointId();
@@ -73,9 +67,6 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
             return;
         }
         lastSnapshotId = id;
-        if (finished) {
-            firstIdAfterFinish = Math.min(firstIdAfterFinish, id);
-        }
         long start = clock.nanoTime();
         TaskSnapshot snapshot = new TaskSnapshot(gate == null ? new long[0] : gate.watermarks());
         if (source != null) {
