@@ -3,6 +3,7 @@ package io.shepherd.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.shepherd.cli.bench.BenchCommand;
+import io.shepherd.cli.checkpoints.CheckpointsCommand;
 import io.shepherd.cli.demo.DemoCommand;
 import io.shepherd.cli.run.RunCommand;
 import io.shepherd.cli.wal.WalCommand;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Shepherd: a stateful stream-processing engine whose first promise is recovery.",
-        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, WalCommand.class},
+        subcommands = {
+            DemoCommand.class, RunCommand.class, BenchCommand.class, WalCommand.class, CheckpointsCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 /** Work for the writer thread, executed in the order it was queued. */
 sealed interface Command {
 
-    /** Bytes this command holds in the queue, counted against {@link WalOptions#maxQueuedBytes()}. */
+    /** Bytes this command counts against {@link WalOptions#maxQueuedBytes()} from queueing to acknowledgement. */
     int queuedBytes();
 
     void fail(Throwable cause);

@@ -13,8 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The hand-off from appending threads to the writer thread: a lock-free FIFO with a byte budget. Many
  * appenders add at once without taking a lock (a lock here is what dozens of writer threads would
  * queue on); the writer takes everything queued at once, which is what lets one force cover many
- * appends. Appenders block only while the queued bytes exceed the budget (backpressure instead of
- * unbounded memory).
+ * appends. The budget counts an append's bytes from {@link #add} until it is acknowledged
+ * ({@link #release}), not just while it is queued: the writer keeps taking commands while the forcer is
+ * busy, so a stalled disk must still stop appenders. They block only while the bytes awaiting
+ * acknowledgement exceed the budget (backpressure instead of unbounded memory).
  *
  * <p>One thread (the log's writer) waits for commands; any thread may add.
  */
@@ -30,7 +32,7 @@ final class CommandQueue {
 
     private final long maxQueuedBytes;
     private final ConcurrentLinkedQueue<Command> queued = new ConcurrentLinkedQueue<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong unacknowledgedBytes = new AtomicLong();
     private volatile RuntimeException closedBecause;
     /** The writer, while it is parked waiting for commands; adders unpark it. */
     private volatile Thread parkedWriter;
@@ -53,10 +55,10 @@ final class CommandQueue {
             throw closed;
         }
         long bytes = command.queuedBytes();
-        if (bytes > 0 && queuedBytes.get() > 0 && queuedBytes.get() + bytes > maxQueuedBytes) {
+        if (bytes > 0 && unacknowledgedBytes.get() > 0 && unacknowledgedBytes.get() + bytes > maxQueuedBytes) {
             awaitRoom(bytes);
         }
-        queuedBytes.addAndGet(bytes);
+        unacknowledgedBytes.addAndGet(bytes);
         queued.add(command);
         // A close that began after the check above drains the queue; if it drained before our add, take
         // the command back, or nobody would ever complete it.
@@ -74,7 +76,7 @@ final class CommandQueue {
         fullLock.lock();
         try {
             waitingForRoom++;
-            while (queuedBytes.get() > 0 && queuedBytes.get() + bytes > maxQueuedBytes && closedBecause == null) {
+            while (unacknowledgedBytes.get() > 0 && unacknowledgedBytes.get() + bytes > maxQueuedBytes && closedBecause == null) {
                 notFull.awaitUninterruptibly();
             }
         } finally {
@@ -84,6 +86,19 @@ final class CommandQueue {
         RuntimeException closed = closedBecause;
         if (closed != null) {
             throw closed;
+        }
+    }
+
+    /** Counts an append that skipped the queue (written in place) against the budget, without waiting. */
+    void charge(long bytes) {
+        unacknowledgedBytes.addAndGet(bytes);
+    }
+
+    /** Returns the budget of appends that were acknowledged, and wakes appenders waiting for room. */
+    void release(long bytes) {
+        if (bytes > 0) {
+            unacknowledgedBytes.addAndGet(-bytes);
+            signalRoom();
         }
     }
 
@@ -130,15 +145,9 @@ final class CommandQueue {
             awaitCommands(maxWaitNanos);
         }
         int moved = 0;
-        long bytes = 0;
         for (Command command = queued.poll(); command != null; command = queued.poll()) {
             into.add(command);
-            bytes += command.queuedBytes();
             moved++;
-        }
-        if (bytes > 0) {
-            queuedBytes.addAndGet(-bytes);
-            signalRoom();
         }
         return moved;
     }
@@ -152,7 +161,7 @@ final class CommandQueue {
         for (Command command = queued.poll(); command != null; command = queued.poll()) {
             left.add(command);
         }
-        queuedBytes.set(0);
+        unacknowledgedBytes.set(0);
         fullLock.lock();
         try {
             notFull.signalAll();

@@ -18,7 +18,8 @@ import java.util.List;
  *   <li>Every segment's header must be valid and name the base its file name says.
  *   <li>A sealed segment (every one but the last) was forced before its successor was created, so its
  *       records must be valid all the way to exactly the successor's base; anything else is corruption.
- *   <li>In the last segment, the first invalid frame is a torn tail if no valid frame follows it in the
+ *   <li>In the last segment, the records end cleanly where the file ends or where only zeros (a preallocated
+ *       tail) follow. Otherwise the first invalid frame is a torn tail if no valid frame follows it in the
  *       file, and corruption if one does: bytes after a torn write are never a complete valid record,
  *       while damage to a durable record leaves the records after it intact.
  * </ul>
@@ -123,7 +124,7 @@ final class LogScan {
             }
             long end = cursor.offset();
             TornTail torn = null;
-            if (step == SegmentCursor.Step.INVALID) {
+            if (step == SegmentCursor.Step.INVALID && !onlyZerosFrom(file, end, size)) {
                 long valid = ValidFrameSearch.findAfter(file, base, end + 1, size, options.maxRecordBytes());
                 if (valid >= 0) {
                     throw new CorruptLogException(path, end, "damaged record at position " + cursor.nextPosition()
@@ -136,6 +137,24 @@ final class LogScan {
         } catch (IOException e) {
             throw new WalIoException(path, "cannot read the last segment", e);
         }
+    }
+
+    /**
+     * Whether the file holds only zero bytes from {@code from} to its end: a preallocated tail, the clean end
+     * of the log (zeros never form a valid frame, and no record was written there).
+     */
+    private static boolean onlyZerosFrom(DiskFile file, long from, long size) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(READ_BUFFER_BYTES, size - from));
+        for (long at = from; at < size; at += chunk.capacity()) {
+            chunk.clear().limit((int) Math.min(chunk.capacity(), size - at));
+            file.readFully(chunk, at);
+            for (int i = 0; i < chunk.limit(); i++) {
+                if (chunk.get(i) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void readHeader(DiskFile file, long base) throws IOException {

@@ -16,14 +16,14 @@ final class LogTruncation {
     private final Path directory;
     private final SegmentTable table;
     private final LogState state;
-    private final int maxRecordBytes;
+    private final WalOptions options;
 
-    LogTruncation(Disk disk, Path directory, SegmentTable table, LogState state, int maxRecordBytes) {
-        this.disk = disk;
-        this.directory = directory;
+    LogTruncation(WalOptions options, SegmentTable table, LogState state) {
+        this.disk = options.disk();
+        this.directory = options.directory();
         this.table = table;
         this.state = state;
-        this.maxRecordBytes = maxRecordBytes;
+        this.options = options;
     }
 
     /**
@@ -68,7 +68,7 @@ final class LogTruncation {
             long offset = SegmentFiles.offsetOf(position, base);
             file.truncate(offset);
             file.force(true);
-            return new ActiveSegment(file, base, offset);
+            return ActiveSegment.durableAt(file, base, offset, options);
         } catch (IOException e) {
             throw Wal.ioFailure(path, "cannot cut the segment at position " + position, e);
         }
@@ -79,7 +79,7 @@ final class LogTruncation {
         try (DiskFile file = disk.openReadable(path)) {
             long end = base == active.base() ? active.writeOffset() : file.size();
             SegmentCursor cursor = new SegmentCursor(file, base, SegmentFiles.offsetOf(position, base),
-                    maxRecordBytes, RecordFrame.HEADER_BYTES);
+                    options.maxRecordBytes(), RecordFrame.HEADER_BYTES);
             if (cursor.next(end) != SegmentCursor.Step.RECORD) {
                 throw new InvalidPositionException(position, "cannot truncate at position " + position
                         + ": no record starts there (" + path + " offset " + SegmentFiles.offsetOf(position, base)

@@ -12,9 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The single thread that writes the log. It takes every queued command at once, encodes the appends
- * into one buffer, writes it with one call and — under {@link SyncPolicy#SYNC} — forces once for the
- * whole batch before completing any of its futures: group commit. Records that arrive during a force
- * form the next batch.
+ * into one buffer and writes it with one call. Under {@link SyncPolicy#SYNC} it hands the written batch to
+ * the {@link Forcer}, which forces and then completes the batch's futures, while this thread goes on
+ * writing the records that arrived meanwhile: group commit, with writing and forcing overlapped. Under the
+ * other policies this thread acknowledges (and periodically forces) itself.
  *
  * <p>It owns the active segment, the next position and the directory lock, guarded by a write lock that
  * an appender may also take to write a lone record itself when the log is idle ({@link #tryAppendInPlace}).
@@ -38,17 +39,21 @@ final class LogWriter implements Runnable {
     private final SegmentCreator creator;
     private final LogTruncation truncation;
     private final DirectoryLock lock;
+    private final WriteCounters counters;
+    private final Forcer forcer;
     /** Held while writing: by this thread, or by an appender {@link #tryAppendInPlace writing in place}. */
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ArrayDeque<Command> backlog = new ArrayDeque<>();
-    private final List<Command.Append> unacknowledged = new ArrayList<>();
+    private List<Command.Append> unacknowledged = new ArrayList<>();
+    private long unacknowledgedBytes;
     private ByteBuffer buffer;
     private ActiveSegment active;
     private long nextPosition;
     private long lastForceNanos;
+    private boolean released;
 
     LogWriter(WalOptions options, CommandQueue queue, LogState state, SegmentTable table, ActiveSegment active,
-            DirectoryLock lock) {
+            DirectoryLock lock, WriteCounters counters) {
         this.options = options;
         this.clock = options.clock();
         this.policy = options.syncPolicy();
@@ -57,11 +62,18 @@ final class LogWriter implements Runnable {
         this.table = table;
         this.active = active;
         this.lock = lock;
+        this.counters = counters;
+        this.forcer = new Forcer(state, queue, counters, this::refuseNewWork);
         this.nextPosition = active.endPosition();
         this.creator = new SegmentCreator(options.disk(), options.directory());
-        this.truncation = new LogTruncation(options.disk(), options.directory(), table, state, options.maxRecordBytes());
+        this.truncation = new LogTruncation(options, table, state);
         this.buffer = ByteBuffer.allocateDirect(options.maxBatchBytes() + RecordFrame.HEADER_BYTES);
         this.lastForceNanos = clock.nanoTime();
+    }
+
+    /** The force thread's work under SYNC; the caller runs it on a thread of its own. */
+    Forcer forcer() {
+        return forcer;
     }
 
     @Override
@@ -76,7 +88,9 @@ final class LogWriter implements Runnable {
             writeLock.lock();
             try {
                 if (state.stopped() != null) {
-                    return; // closed, or an appender writing in place failed the log
+                    // An appender writing in place or the forcer failed the log; settle what this thread holds.
+                    failAll(state.stopped().getCause() != null ? state.stopped().getCause() : state.stopped());
+                    return;
                 }
                 waitNanos = step();
                 if (waitNanos < 0) {
@@ -103,10 +117,12 @@ final class LogWriter implements Runnable {
             return false;
         }
         try {
-            // Queued commands or a leftover batch were submitted earlier and must keep their earlier positions.
-            if (state.stopped() != null || !backlog.isEmpty() || queue.hasCommands()) {
+            // Queued commands or a leftover batch were submitted earlier and must keep their earlier positions;
+            // batches still being forced must be acknowledged first, to keep acknowledgements in log order.
+            if (state.stopped() != null || !backlog.isEmpty() || queue.hasCommands() || !forcer.idle()) {
                 return false;
             }
+            queue.charge(append.queuedBytes());
             backlog.add(append);
             writeBatch();
             forceAndAcknowledge(clock.nanoTime());
@@ -140,7 +156,7 @@ final class LogWriter implements Runnable {
         writeBatch();
         now = clock.nanoTime();
         switch (policy.kind()) {
-            case SYNC -> forceAndAcknowledge(now);
+            case SYNC -> handToForcer();
             case NONE -> acknowledge();
             case INTERVAL -> {
                 if (untilIntervalForce(now) <= 0) {
@@ -224,6 +240,7 @@ final class LogWriter implements Runnable {
             batchBytes += frameBytes;
             backlog.poll();
             unacknowledged.add(append);
+            unacknowledgedBytes += frameBytes;
         }
         flushBuffer();
     }
@@ -237,20 +254,37 @@ final class LogWriter implements Runnable {
     }
 
     /**
-     * Seals the active segment and starts the next. The sealed segment is forced first, whatever the
-     * policy: recovery treats damage in a sealed segment as corruption, which is only sound if a sealed
-     * segment can never have a torn tail.
+     * Seals the active segment and starts the next. The sealed segment is cut to its last record and
+     * forced first, whatever the policy: recovery treats damage in a sealed segment as corruption, which is
+     * only sound if a sealed segment can never have a torn tail. Under SYNC the forcer finishes first, so
+     * that it never forces a closed file and acknowledgements stay in log order.
      */
     private void roll() {
-        active.force();
+        if (policy.kind() == SyncPolicy.Kind.SYNC) {
+            handToForcer();
+            forcer.awaitIdle();
+        }
+        active.seal();
+        counters.forced();
         active.closeQuietly();
-        active = new ActiveSegment(creator.create(nextPosition), nextPosition, SegmentHeader.BYTES);
+        active = ActiveSegment.durableAt(creator.create(nextPosition), nextPosition, SegmentHeader.BYTES, options);
         table.append(nextPosition);
+    }
+
+    /** Under SYNC: hands the records written since the last hand-over to the forcer. */
+    private void handToForcer() {
+        if (unacknowledged.isEmpty()) {
+            return;
+        }
+        forcer.submit(new Forcer.Batch(active, nextPosition, unacknowledged, unacknowledgedBytes));
+        unacknowledged = new ArrayList<>();
+        unacknowledgedBytes = 0;
     }
 
     private void forceAndAcknowledge(long now) {
         if (active.hasUnforcedWrites()) {
             active.force();
+            counters.forced();
         }
         lastForceNanos = now;
         acknowledge();
@@ -265,12 +299,16 @@ final class LogWriter implements Runnable {
         for (Command.Append append : unacknowledged) {
             append.future.complete(append.position);
         }
+        counters.acknowledged(unacknowledged.size(), unacknowledgedBytes);
+        queue.release(unacknowledgedBytes);
         unacknowledged.clear();
+        unacknowledgedBytes = 0;
     }
 
     /** Runs a control command once everything before it is durable; returns false if it closed the log. */
     private boolean runControl(Command.Control control, long now) {
         try {
+            forcer.awaitIdle();
             forceAndAcknowledge(now);
             switch (control.kind) {
                 case SYNC -> { }
@@ -314,33 +352,45 @@ final class LogWriter implements Runnable {
         backlog.forEach(command -> command.fail(closed));
         backlog.clear();
         queued.forEach(command -> command.fail(closed));
-        active.closeQuietly();
-        releaseLock();
+        forcer.stop(null);
+        releaseFiles();
     }
 
     /**
-     * Stops the log after an error: the commands the writer had taken get the error itself, those still
-     * queued and every later call get a {@link WalFailedException} carrying it.
+     * Stops the log after an error: the commands the writer and the forcer had taken get the error itself,
+     * those still queued and every later call get a {@link WalFailedException} carrying it. Safe to call
+     * again once the log stopped (it then settles only what is left).
      */
     private void failAll(Throwable cause) {
-        WalFailedException failed = new WalFailedException("write-ahead log " + options.directory()
-                + " failed and refuses further work; reopen it to recover what is durable. Cause: "
-                + cause.getMessage(), cause);
-        // Refuse new work before completing any future, so no caller can slip a command in after.
-        state.stop(failed);
-        List<Command> queued = queue.close(failed);
+        refuseNewWork(cause);
+        forcer.stop(cause);
         for (Command.Append append : unacknowledged) {
             append.fail(cause);
         }
         unacknowledged.clear();
         backlog.forEach(command -> command.fail(cause));
         backlog.clear();
-        queued.forEach(command -> command.fail(failed));
-        active.closeQuietly();
-        releaseLock();
+        releaseFiles();
     }
 
-    private void releaseLock() {
+    /**
+     * Refuses new work, so no caller can slip a command in after a failure, and fails what is queued. The
+     * forcer calls this before failing its own batches; the writer thread then settles the rest.
+     */
+    private void refuseNewWork(Throwable cause) {
+        WalFailedException failed = new WalFailedException("write-ahead log " + options.directory()
+                + " failed and refuses further work; reopen it to recover what is durable. Cause: "
+                + cause.getMessage(), cause);
+        state.stop(failed);
+        queue.close(failed).forEach(command -> command.fail(failed));
+    }
+
+    private void releaseFiles() {
+        if (released) {
+            return;
+        }
+        released = true;
+        active.closeQuietly();
         try {
             lock.close();
         } catch (IOException ignored) {

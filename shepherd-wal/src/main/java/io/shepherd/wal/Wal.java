@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
  * record's position when the record is durable under the {@link SyncPolicy}, or exceptionally if the log
  * fails first. Futures complete in log order. Appends from many threads are written by one writer
  * thread, and under {@link SyncPolicy#SYNC} share forces (group commit). Appending blocks only when
- * {@link WalOptions#maxQueuedBytes()} of appends are already waiting.
+ * {@link WalOptions#maxQueuedBytes()} of appends already await acknowledgement.
  *
  * <p><b>Failure.</b> Any I/O error while writing (a failed force, a full disk) stops this instance: pending
  * futures fail, later calls fail with {@link WalFailedException}, and a failed force is never retried.
@@ -45,9 +45,10 @@ public final class Wal implements AutoCloseable {
     private final CommandQueue queue;
     private final LogWriter writer;
     private final Thread writerThread;
+    private final WriteCounters counters;
 
     private Wal(WalOptions options, SegmentTable table, LogState state, RecoveryReport report, CommandQueue queue,
-            LogWriter writer, Thread writerThread) {
+            LogWriter writer, Thread writerThread, WriteCounters counters) {
         this.options = options;
         this.table = table;
         this.state = state;
@@ -55,6 +56,7 @@ public final class Wal implements AutoCloseable {
         this.queue = queue;
         this.writer = writer;
         this.writerThread = writerThread;
+        this.counters = counters;
     }
 
     /**
@@ -94,33 +96,48 @@ public final class Wal implements AutoCloseable {
         List<Long> bases = new ArrayList<>(scan.bases());
         ActiveSegment active;
         if (bases.isEmpty()) {
-            active = new ActiveSegment(new SegmentCreator(disk, directory).create(0), 0, SegmentHeader.BYTES);
+            active = ActiveSegment.durableAt(new SegmentCreator(disk, directory).create(0), 0, SegmentHeader.BYTES,
+                    options);
             bases.add(0L);
         } else {
-            active = openLast(disk, directory, scan);
+            active = openLast(options, scan);
         }
         SegmentTable table = new SegmentTable(bases);
         LogState state = new LogState(options.clock(), table.first(), active.endPosition());
         RecoveryReport report = new RecoveryReport(bases.size(), table.first(), active.endPosition(),
                 Optional.ofNullable(scan.tornTail()), scan.tempFiles());
         CommandQueue queue = new CommandQueue(options.maxQueuedBytes());
-        LogWriter writer = new LogWriter(options, queue, state, table, active, lock);
-        Thread thread = new Thread(writer, "wal-writer-" + directory.getFileName());
-        thread.setDaemon(true);
-        thread.start();
-        return new Wal(options, table, state, report, queue, writer, thread);
+        WriteCounters counters = new WriteCounters();
+        LogWriter writer = new LogWriter(options, queue, state, table, active, lock, counters);
+        if (options.syncPolicy().kind() == SyncPolicy.Kind.SYNC) {
+            startDaemon(writer.forcer(), "wal-forcer-" + directory.getFileName());
+        }
+        Thread thread = startDaemon(writer, "wal-writer-" + directory.getFileName());
+        return new Wal(options, table, state, report, queue, writer, thread, counters);
     }
 
-    /** Opens the last segment for appending, cutting off a torn tail durably first. */
-    private static ActiveSegment openLast(Disk disk, Path directory, LogScan.Result scan) {
-        Path path = SegmentFiles.path(directory, scan.lastBase());
+    private static Thread startDaemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * Opens the last segment for appending, cutting off a torn tail durably first. A zero-filled tail (from
+     * preallocation) stays: it is where the next records go.
+     */
+    private static ActiveSegment openLast(WalOptions options, LogScan.Result scan) {
+        Path path = SegmentFiles.path(options.directory(), scan.lastBase());
         try {
-            DiskFile file = disk.openWritable(path);
+            DiskFile file = options.disk().openWritable(path);
+            long length = file.size();
             if (scan.tornTail() != null) {
                 file.truncate(scan.endOffset());
                 file.force(true);
+                return ActiveSegment.durableAt(file, scan.lastBase(), scan.endOffset(), options);
             }
-            return new ActiveSegment(file, scan.lastBase(), scan.endOffset());
+            return ActiveSegment.reopened(file, scan.lastBase(), scan.endOffset(), length, options);
         } catch (IOException e) {
             throw ioFailure(path, "cannot open the last segment for appending", e);
         }
@@ -149,13 +166,14 @@ public final class Wal implements AutoCloseable {
         if (scan.bases().isEmpty()) {
             SegmentTable table = new SegmentTable(List.of(0L));
             return new Wal(options, table, new LogState(options.clock(), 0, 0),
-                    new RecoveryReport(0, 0, 0, Optional.empty(), scan.tempFiles()), null, null, null);
+                    new RecoveryReport(0, 0, 0, Optional.empty(), scan.tempFiles()), null, null, null,
+                    new WriteCounters());
         }
         SegmentTable table = new SegmentTable(scan.bases());
         LogState state = new LogState(options.clock(), scan.startPosition(), scan.endPosition());
         RecoveryReport report = new RecoveryReport(scan.bases().size(), scan.startPosition(), scan.endPosition(),
                 Optional.ofNullable(scan.tornTail()), scan.tempFiles());
-        return new Wal(options, table, state, report, null, null, null);
+        return new Wal(options, table, state, report, null, null, null, new WriteCounters());
     }
 
     /**
@@ -251,6 +269,11 @@ public final class Wal implements AutoCloseable {
     /** The position after the last acknowledged record: where a reader at the end waits. */
     public long endPosition() {
         return state.end();
+    }
+
+    /** Forces and acknowledged records since opening: how well group commit batches. */
+    public WalStats stats() {
+        return counters.snapshot();
     }
 
     /** What opening found and repaired. */

@@ -23,6 +23,7 @@ public final class WalOptions {
     private final int maxBatchBytes;
     private final long maxBatchWaitNanos;
     private final long maxQueuedBytes;
+    private final long preallocateBytes;
     private final boolean verifySealedSegments;
 
     private WalOptions(Builder b) {
@@ -37,6 +38,7 @@ public final class WalOptions {
         this.maxBatchBytes = b.maxBatchBytes;
         this.maxBatchWaitNanos = b.maxBatchWait.toNanos();
         this.maxQueuedBytes = b.maxQueuedBytes;
+        this.preallocateBytes = b.preallocateBytes;
         this.verifySealedSegments = b.verifySealedSegments;
         if (segmentBytes < 4096 || segmentBytes > MAX_SEGMENT_BYTES) {
             throw new IllegalArgumentException("segment size " + segmentBytes + " is outside 4096.." + MAX_SEGMENT_BYTES);
@@ -44,6 +46,10 @@ public final class WalOptions {
         if (maxRecordBytes > maxPayloadFor(segmentBytes)) {
             throw new IllegalArgumentException("max record size " + maxRecordBytes + " does not fit a " + segmentBytes
                     + "-byte segment (at most " + maxPayloadFor(segmentBytes) + ")");
+        }
+        if (preallocateBytes < 0) {
+            throw new IllegalArgumentException("preallocation chunk " + preallocateBytes
+                    + " bytes is negative; use 0 to turn preallocation off");
         }
         if (maxBatchBytes < 1 || maxQueuedBytes < maxRecordBytes || maxBatchWaitNanos < 0) {
             throw new IllegalArgumentException("need max batch bytes >= 1, max queued bytes >= max record size ("
@@ -69,6 +75,7 @@ public final class WalOptions {
                 .maxRecordBytes(maxRecordBytes)
                 .groupCommit(maxBatchBytes, Duration.ofNanos(maxBatchWaitNanos))
                 .maxQueuedBytes(maxQueuedBytes)
+                .preallocateBytes(preallocateBytes)
                 .verifySealedSegments(verifySealedSegments);
     }
 
@@ -108,6 +115,10 @@ public final class WalOptions {
         return maxQueuedBytes;
     }
 
+    public long preallocateBytes() {
+        return preallocateBytes;
+    }
+
     public boolean verifySealedSegments() {
         return verifySealedSegments;
     }
@@ -122,6 +133,7 @@ public final class WalOptions {
         private int maxBatchBytes = 1 << 20;
         private Duration maxBatchWait = Duration.ZERO;
         private long maxQueuedBytes = 64L << 20;
+        private long preallocateBytes = 4L << 20;
         private boolean verifySealedSegments = true;
 
         private Builder(Path directory) {
@@ -173,9 +185,23 @@ public final class WalOptions {
             return this;
         }
 
-        /** How many bytes of appends may wait for the writer before {@link Wal#append} blocks; 64 MiB by default. */
+        /**
+         * How many bytes of appends may await acknowledgement (queued for the writer, or written and waiting for
+         * their force) before {@link Wal#append} blocks; 64 MiB by default.
+         */
         public Builder maxQueuedBytes(long maxQueuedBytes) {
             this.maxQueuedBytes = maxQueuedBytes;
+            return this;
+        }
+
+        /**
+         * Keeps the active segment zero-filled this many bytes ahead of its records (4 MiB by default, never
+         * past the segment size; 0 turns it off). Forces then rarely have a file length to commit, which makes
+         * them markedly cheaper on ext4; the price is writing each chunk of zeros once. Recovery reads a zero
+         * tail as the clean end of the log.
+         */
+        public Builder preallocateBytes(long chunkBytes) {
+            this.preallocateBytes = chunkBytes;
             return this;
         }
 

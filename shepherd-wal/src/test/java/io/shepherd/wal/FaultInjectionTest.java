@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,8 @@ class FaultInjectionTest {
     @Test
     void when_the_disk_is_full_then_the_append_fails_with_out_of_space_naming_the_segment_and_reopening_recovers()
             throws IOException {
-        Wal wal = Wal.open(options(disk).build());
+        // Without preallocation, so that the record's own write is the one that runs out of space.
+        Wal wal = Wal.open(options(disk).preallocateBytes(0).build());
         wal.append(utf8("kept")).join();
         disk.limitSpace(disk.usedBytes() + 30);
         CompletableFuture<Long> tooBig = wal.append(new byte[100]);
@@ -101,8 +103,40 @@ class FaultInjectionTest {
     }
 
     @Test
+    void when_the_disk_fills_while_zero_filling_ahead_then_the_append_fails_and_reopening_keeps_every_acknowledged_record()
+            throws IOException {
+        int chunk = 16 * 1024;
+        Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).preallocateBytes(chunk).build());
+        List<Long> acknowledged = new ArrayList<>();
+        acknowledged.add(wal.append(new byte[1000]).join());
+        disk.limitSpace(disk.usedBytes() + 100);
+        CompletableFuture<Long> failed = null;
+        for (int i = 0; i < 2 * chunk / 1000 && failed == null; i++) {
+            CompletableFuture<Long> next = wal.append(new byte[1000]);
+            next.handle((position, error) -> null).join();
+            if (next.isCompletedExceptionally()) {
+                failed = next;
+            } else {
+                acknowledged.add(next.join());
+            }
+        }
+        assertThat(failed).as("the record that needed the next chunk").isNotNull();
+        assertThat(failed).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                .havingCause().isInstanceOf(WalOutOfSpaceException.class)
+                .withMessageContaining(SEGMENT.toString());
+        wal.close();
+
+        disk.kill();
+        disk.limitSpace(Long.MAX_VALUE);
+        try (Wal reopened = Wal.open(options(disk).segmentBytes(1 << 20).preallocateBytes(chunk).build())) {
+            assertThat(reopened.recoveryReport().tornTail()).as("a partly zero-filled tail is a clean end").isEmpty();
+            assertThat(readAll(reopened)).extracting(LogRecord::position).isEqualTo(acknowledged);
+        }
+    }
+
+    @Test
     void when_the_disk_is_full_at_a_segment_roll_then_the_error_names_the_new_segment_file() {
-        Wal wal = Wal.open(options(disk).build());
+        Wal wal = Wal.open(options(disk).preallocateBytes(0).build());
         wal.append(new byte[3000]).join();
         disk.limitSpace(disk.usedBytes() + 10);
         assertThat(wal.append(new byte[3000])).failsWithin(Duration.ofSeconds(30)).withThrowableThat()

@@ -29,7 +29,7 @@ class GroupCommitTest {
     private final SimulatedDisk disk = simulatedDisk(2);
 
     /** Holds the first force of the segment until released, so that appends pile up behind it. */
-    private static final class StalledForce implements DiskObserver {
+    private static class StalledForce implements DiskObserver {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
@@ -111,7 +111,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void when_the_queue_is_over_its_byte_budget_then_appenders_block_until_the_writer_takes_the_queue()
+    void when_appends_awaiting_acknowledgement_exceed_the_byte_budget_then_appenders_block_until_a_force_completes()
             throws Exception {
         StalledForce stall = new StalledForce();
         disk.setObserver(stall);
@@ -134,8 +134,8 @@ class GroupCommitTest {
                 Thread.onSpinWait();
             }
             assertThat(producer.getState()).isEqualTo(Thread.State.WAITING);
-            assertThat(returned.get()).as("appends that fit the %d-byte budget at %d bytes each", 100, frame)
-                    .isEqualTo(100 / frame);
+            assertThat(returned.get()).as("appends that fit the %d-byte budget next to the first, at %d bytes each",
+                    100, frame).isEqualTo(100 / frame - 1);
             stall.release.countDown();
             producer.join(TimeUnit.SECONDS.toMillis(30));
             assertThat(returned.get()).isEqualTo(6);
@@ -145,11 +145,21 @@ class GroupCommitTest {
     }
 
     @Test
-    void when_a_batch_would_exceed_the_byte_limit_then_it_is_split_across_forces() throws Exception {
-        StalledForce stall = new StalledForce();
-        disk.setObserver(stall);
+    void when_a_batch_would_exceed_the_byte_limit_then_it_is_split_across_writes_that_the_next_force_covers()
+            throws Exception {
         int frame = RecordFrame.frameBytes(10);
-        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).groupCommit(3 * frame, Duration.ZERO).build())) {
+        List<Integer> recordWrites = new CopyOnWriteArrayList<>();
+        StalledForce stall = new StalledForce() {
+            @Override
+            public void beforeWrite(Path file, long position, int length) {
+                if (file.equals(SEGMENT) && length % frame == 0 && length > 0) {
+                    recordWrites.add(length);
+                }
+            }
+        };
+        disk.setObserver(stall);
+        try (Wal wal = Wal.open(options(disk).segmentBytes(1 << 20).preallocateBytes(0)
+                .groupCommit(3 * frame, Duration.ZERO).build())) {
             int headerForce = disk.forceCount(SEGMENT);
             CompletableFuture<Long> first = wal.append(new byte[10]);
             assertThat(stall.started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -157,10 +167,19 @@ class GroupCommitTest {
             for (int i = 0; i < 30; i++) {
                 waiting.add(wal.append(new byte[10]));
             }
+            // The writer goes on writing while the force is stalled: every record is written before it ends.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (recordWrites.stream().mapToInt(Integer::intValue).sum() < 31 * frame && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(recordWrites).as("no write larger than the batch limit").allMatch(bytes -> bytes <= 3 * frame)
+                    .hasSizeGreaterThanOrEqualTo(1 + 10);
+            assertThat(waiting).as("nothing acknowledged before its force").noneMatch(CompletableFuture::isDone);
             stall.release.countDown();
             first.join();
             waiting.forEach(CompletableFuture::join);
-            assertThat(disk.forceCount(SEGMENT) - headerForce).isEqualTo(1 + 10);
+            assertThat(disk.forceCount(SEGMENT) - headerForce).as("the stalled force, then one for all the rest")
+                    .isEqualTo(2);
         }
     }
 

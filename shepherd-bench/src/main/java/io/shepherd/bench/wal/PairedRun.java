@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp shepherd-bench/target/benchmarks.jar io.shepherd.bench.wal.PairedRun [pairs] [slice-ms] [all|sync|group|none]
  * </pre>
+ *
+ * {@code -Dshepherd.bench.writers=64x1} runs only that group-commit case (writers x appends in flight each);
+ * {@code -Dshepherd.bench.preallocate=<bytes>} sets the log's preallocation chunk (0: off).
  */
 public final class PairedRun {
 
@@ -33,6 +36,7 @@ public final class PairedRun {
             singleWriter(pairs, sliceNanos);
         }
         if (cases.equals("all") || cases.equals("group")) {
+            closedLoopBound(pairs, sliceNanos);
             groupCommit(pairs, sliceNanos);
         }
         if (cases.equals("all") || cases.equals("none")) {
@@ -40,19 +44,40 @@ public final class PairedRun {
         }
     }
 
+    /** Against the best of three ways to make 120 bytes durable, the preallocated file being the fastest. */
     private static void singleWriter(int pairs, long sliceNanos) throws Exception {
-        try (Workload rawData = new RawSmallWrites(RawDiskBenchmark.SMALL_WRITE_BYTES, false);
-                Workload rawAll = new RawSmallWrites(RawDiskBenchmark.SMALL_WRITE_BYTES, true);
+        int bytes = RawDiskBenchmark.SMALL_WRITE_BYTES;
+        try (Workload rawData = new RawForcedWrites(bytes, false, false);
+                Workload rawAll = new RawForcedWrites(bytes, true, false);
+                Workload rawPreallocated = new RawForcedWrites(bytes, false, true);
                 Workload wal = new WalAppends(SyncPolicy.SYNC, 1, 1, SMALL_PAYLOAD)) {
             report("single-writer SYNC, 100 B records vs raw 120 B write+force", pairs, sliceNanos, 1, 1, rawData,
-                    rawAll, wal);
+                    rawAll, rawPreallocated, wal);
+        }
+    }
+
+    /**
+     * What bounds writers that each wait for their record: with 64 of them, at most 64 records (about 65 KiB)
+     * can be in one force, so they cannot beat one-at-a-time 64 KiB write+force into a preallocated file.
+     * Reported in MiB/s next to the sequential bandwidth, in the same alternating slices.
+     */
+    private static void closedLoopBound(int pairs, long sliceNanos) throws Exception {
+        int bytes = 64 * KIB;
+        try (Workload raw = new RawSequentialWrites();
+                Workload forced = new RawForcedWrites(bytes, false, true)) {
+            report("64 KiB write+force, preallocated (in MiB/s) vs raw sequential MiB/s", pairs, sliceNanos, 1,
+                    bytes / MIB, raw, forced);
         }
     }
 
     private static void groupCommit(int pairs, long sliceNanos) throws Exception {
         // {writers, appends in flight per writer}: 1 = each writer waits for its record (appendAndAwait).
         int[][] groupCases = {{1, 1}, {4, 1}, {16, 1}, {64, 1}, {64, 16}, {64, 64}};
+        String only = System.getProperty("shepherd.bench.writers");
         for (int[] c : groupCases) {
+            if (only != null && !only.equals(c[0] + "x" + c[1])) {
+                continue;
+            }
             try (Workload raw = new RawSequentialWrites();
                     Workload wal = new WalAppends(SyncPolicy.SYNC, c[0], c[1], KIB)) {
                 report("group commit, 1 KiB records (log in MiB/s) vs raw sequential MiB/s", pairs, sliceNanos, 1,
@@ -103,6 +128,7 @@ public final class PairedRun {
             System.out.printf("  %-60s median %12.1f  (min %.1f, max %.1f)%n", workloads[w].name(),
                     median(rates[w]), min(rates[w]), max(rates[w]));
         }
+        System.out.printf("  %-60s %s%n", "", wal.observations());
         if (walScale != 1) {
             System.out.printf("  %-60s median %12.0f records/s%n", "", median(rates[refs]) / walScale);
         }

@@ -3,6 +3,7 @@ package io.shepherd.bench.wal;
 import io.shepherd.wal.SyncPolicy;
 import io.shepherd.wal.Wal;
 import io.shepherd.wal.WalOptions;
+import io.shepherd.wal.WalStats;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,8 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code writers} threads appending {@code payloadBytes} records to one log, each keeping up to
- * {@code window} appends in flight (1 = wait for each, with {@link Wal#appendAndAwait}). A record counts once its future completed, i.e.
- * once it is durable under the policy. The rate is in records/s.
+ * {@code window} appends in flight (1 = wait for each, with {@link Wal#appendAndAwait}). A record counts once
+ * its future completed, i.e. once it is durable under the policy. The rate is in records/s. The log uses the
+ * default options except for the preallocation chunk, which {@code -Dshepherd.bench.preallocate=<bytes>}
+ * overrides (0 turns it off) to measure what it is worth.
  */
 final class WalAppends implements Workload {
 
@@ -23,14 +26,21 @@ final class WalAppends implements Workload {
     private final int writers;
     private final int window;
     private final byte[] payload;
+    private final WalStats atStart;
 
     WalAppends(SyncPolicy policy, int writers, int window, int payloadBytes) {
         this.directory = BenchDirectory.create("wal");
-        this.wal = Wal.open(WalOptions.builder(directory).syncPolicy(policy).build());
+        WalOptions.Builder options = WalOptions.builder(directory).syncPolicy(policy);
+        String preallocate = System.getProperty("shepherd.bench.preallocate");
+        if (preallocate != null) {
+            options.preallocateBytes(Long.parseLong(preallocate));
+        }
+        this.wal = Wal.open(options.build());
         this.policy = policy;
         this.writers = writers;
         this.window = window;
         this.payload = new byte[payloadBytes];
+        this.atStart = wal.stats();
     }
 
     @Override
@@ -75,6 +85,17 @@ final class WalAppends implements Workload {
             inFlight.poll().join();
             durable.increment();
         }
+    }
+
+    /** Batching over all slices (the warm-up included): records and KiB per force. */
+    @Override
+    public String observations() {
+        WalStats stats = wal.stats().minus(atStart);
+        if (stats.forces() == 0) {
+            return "no forces";
+        }
+        return String.format("%d forces, %.1f records and %.1f KiB per force", stats.forces(),
+                stats.recordsPerForce(), stats.bytesPerForce() / 1024);
     }
 
     @Override

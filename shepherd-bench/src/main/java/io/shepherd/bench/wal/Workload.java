@@ -8,6 +8,11 @@ interface Workload extends AutoCloseable {
     /** Runs for about {@code nanos} and returns the rate achieved, in operations per second. */
     double runSlice(long nanos) throws Exception;
 
+    /** What the workload observed over all slices so far beyond its rate (empty if nothing). */
+    default String observations() {
+        return "";
+    }
+
     @Override
     void close() throws Exception;
 }

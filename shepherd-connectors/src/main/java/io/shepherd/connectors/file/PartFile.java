@@ -7,17 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
- * One part file of a {@link FileSink}, from creation under its in-progress name to its commit under
- * its final name. Writes are buffered in memory and appended to the file when the buffer fills.
+ * One part file of a {@link FileSink} while it is written, under its in-progress name. Writes are
+ * buffered in memory and appended to the file when the buffer fills.
  *
  * <p>States: <b>open</b> (writable; {@link #flush} makes everything written so far durable) →
- * <b>committed</b> ({@link #commit}: flushed, closed, renamed to its final name, the rename made
- * durable) or <b>abandoned</b> ({@link #abandon}: closed without flushing, left under its
- * in-progress name). A failed write or force leaves it <b>broken</b>: what was not forced may be
- * lost, so it refuses further use rather than pretend otherwise.
- *
- * <p>This is the unit a two-phase-commit sink builds on: pre-commit is {@link #flush} and closing,
- * commit is the rename.
+ * <b>sealed</b> ({@link #seal}: forced, closed and renamed to its pending name, see {@link PartNames})
+ * or <b>abandoned</b> ({@link #abandon}: closed without flushing, left under its in-progress name). A
+ * failed write or force leaves it <b>broken</b>: what was not forced may be lost, so it refuses further
+ * use rather than pretend otherwise. Making the pending name visible to the world is the
+ * {@link FileCommitter}'s job.
  *
  * <p>Not thread-safe.
  */
@@ -26,15 +24,15 @@ final class PartFile {
 
     private enum State {
         OPEN,
-        COMMITTED,
+        SEALED,
         ABANDONED,
         BROKEN
     }
 
     private final Disk disk;
     private final Path directory;
+    private final String name;
     private final Path inProgress;
-    private final Path committed;
     private final DiskFile file;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private long written;
@@ -43,24 +41,19 @@ final class PartFile {
     private boolean nameDurable;
     private State state = State.OPEN;
 
-    private PartFile(Disk disk, Path directory, Path inProgress, Path committed, DiskFile file) {
+    private PartFile(Disk disk, Path directory, String name, Path inProgress, DiskFile file) {
         this.disk = disk;
         this.directory = directory;
+        this.name = name;
         this.inProgress = inProgress;
-        this.committed = committed;
         this.file = file;
     }
 
     /** Creates the in-progress file of the part that will be committed as {@code committedName}. */
     static PartFile create(Disk disk, Path directory, String committedName) throws IOException {
-        Path committed = directory.resolve(committedName);
         Path inProgress = directory.resolve(PartNames.inProgress(committedName));
-        if (disk.exists(committed)) {
-            throw new IOException("file sink: part file '" + committed + "' exists already; is another job writing"
-                    + " to the same directory?");
-        }
         try {
-            return new PartFile(disk, directory, inProgress, committed, disk.create(inProgress));
+            return new PartFile(disk, directory, committedName, inProgress, disk.create(inProgress));
         } catch (IOException e) {
             throw new IOException("file sink: cannot create part file '" + inProgress + "': " + e.getMessage()
                     + "; check that the directory is writable and that no other job writes to it", e);
@@ -88,28 +81,14 @@ final class PartFile {
         return size;
     }
 
-    /** Whether anything was written since the last {@link #flush}. */
-    boolean hasUnflushed() {
-        return unflushed;
-    }
-
-    Path inProgressPath() {
-        return inProgress;
-    }
-
-    Path committedPath() {
-        return committed;
-    }
-
     /** Writes out the buffer and forces the file, so everything written so far survives a crash. */
     void flush() throws IOException {
         requireOpen();
         if (!unflushed && nameDurable) {
             return;
         }
-        drain();
+        force();
         try {
-            file.force(true);
             if (!nameDurable) {
                 // A new file's name is durable only once its directory is synced; without it a
                 // crash could lose the file together with everything forced into it.
@@ -118,40 +97,52 @@ final class PartFile {
             }
         } catch (IOException e) {
             state = State.BROKEN;
-            throw new IOException("file sink: cannot make '" + inProgress + "' durable: " + e.getMessage()
-                    + "; what was written since the last flush must be treated as lost", e);
+            throw new IOException("file sink: cannot make the name of '" + inProgress + "' durable: " + e.getMessage()
+                    + "; what was written to it must be treated as lost", e);
         }
-        unflushed = false;
     }
 
-    /** Flushes, closes and renames this part to its final name, durably; returns that name. */
-    Path commit() throws IOException {
-        flush();
+    /**
+     * Forces, closes and renames this part to its pending name. The rename is durable only once the
+     * caller syncs the directory, which it does once for all the parts it seals together.
+     *
+     * @return what committing the part takes
+     */
+    PendingPart seal() throws IOException {
+        requireOpen();
+        force();
         try {
             file.close();
-            if (disk.exists(committed)) {
-                throw new IOException("the final name exists already; is another job writing to the same directory?");
-            }
-            disk.rename(inProgress, committed);
-            disk.syncDirectory(directory);
+            disk.rename(inProgress, directory.resolve(PartNames.pending(name)));
         } catch (IOException e) {
             state = State.BROKEN;
-            throw new IOException("file sink: cannot commit '" + inProgress + "' as '" + committed + "': "
-                    + e.getMessage(), e);
+            throw new IOException("file sink: cannot seal '" + inProgress + "' as pending: " + e.getMessage(), e);
         }
-        state = State.COMMITTED;
-        return committed;
+        state = State.SEALED;
+        return new PendingPart(name, size);
     }
 
     /**
      * Closes the file without flushing, after a failure: it stays under its in-progress name with
-     * whatever reached it. Safe to call in any state.
+     * whatever reached it, until the committer aborts it on restore. Safe to call in any state.
      */
     void abandon() throws IOException {
         if (state == State.OPEN || state == State.BROKEN) {
             state = State.ABANDONED;
             file.close();
         }
+    }
+
+    private void force() throws IOException {
+        drain();
+        try {
+            file.force(true);
+        } catch (IOException e) {
+            state = State.BROKEN;
+            throw new IOException("file sink: cannot make '" + inProgress + "' durable: " + e.getMessage()
+                    + "; what was written since the last flush must be treated as lost", e);
+        }
+        unflushed = false;
     }
 
     private void drain() throws IOException {

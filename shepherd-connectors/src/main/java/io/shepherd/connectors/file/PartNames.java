@@ -1,41 +1,41 @@
 package io.shepherd.connectors.file;
 
-import io.shepherd.common.io.Disk;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a {@link FileSink} names its files. Subtask {@code s} writes the parts {@code part-s-0},
- * {@code part-s-1}, ... A part is written under an in-progress name, {@code .part-s-n.inprogress}
- * (hidden, so readers of the directory skip it), and renamed to its final name when it is committed.
+ * How a {@link FileSink} names its files. Writer incarnation {@code w} of subtask {@code s} writes the
+ * parts {@code part-s-w-0}, {@code part-s-w-1}, ... where {@code w} is 16 hex digits drawn when the
+ * writer is created, so that a restarted writer never collides with what an earlier one left behind.
+ * A part goes through three names, the first two hidden (readers of the directory skip names that
+ * start with a dot):
+ *
+ * <ul>
+ *   <li>{@code .part-s-w-n.inprogress} while it is written;
+ *   <li>{@code .part-s-w-n.pending} once it is complete and durable, until its checkpoint completes;
+ *   <li>{@code part-s-w-n} once it is committed.
+ * </ul>
  */
 final class PartNames {
-    private static final Pattern PART = Pattern.compile("\\.?part-(\\d{1,9})-(\\d{1,18})(\\.inprogress)?");
+    private static final Pattern HIDDEN = Pattern.compile("\\.part-(\\d{1,9})-[0-9a-f]{16}-\\d{1,18}\\.(inprogress|pending)");
 
     private PartNames() {}
 
-    static String committed(int subtask, long number) {
-        return "part-" + subtask + "-" + number;
+    static String committed(int subtask, String writerId, long number) {
+        return "part-" + subtask + "-" + writerId + "-" + number;
     }
 
     static String inProgress(String committedName) {
         return "." + committedName + ".inprogress";
     }
 
-    /**
-     * The first part number of {@code subtask} not used in {@code directory} by a committed or an
-     * in-progress part, so that a new writer never overwrites the output of an earlier run.
-     */
-    static long firstFree(Disk disk, Path directory, int subtask) throws IOException {
-        long next = 0;
-        for (Path entry : disk.list(directory)) {
-            Matcher matcher = PART.matcher(entry.getFileName().toString());
-            if (matcher.matches() && Integer.parseInt(matcher.group(1)) == subtask) {
-                next = Math.max(next, Long.parseLong(matcher.group(2)) + 1);
-            }
-        }
-        return next;
+    static String pending(String committedName) {
+        return "." + committedName + ".pending";
+    }
+
+    /** Whether {@code fileName} is an in-progress or pending part of {@code subtask}: output not committed. */
+    static boolean isUncommittedOf(int subtask, String fileName) {
+        Matcher matcher = HIDDEN.matcher(fileName);
+        return matcher.matches() && Integer.parseInt(matcher.group(1)) == subtask;
     }
 }

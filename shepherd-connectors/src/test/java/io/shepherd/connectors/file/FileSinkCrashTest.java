@@ -11,12 +11,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The file sink on a disk that loses what was not forced when the power goes. */
 class FileSinkCrashTest {
     private static final Path DIRECTORY = Path.of("/sim/out");
+    private static final String WRITER = WriterIds.hex(7);
 
     @Test
     void when_the_power_fails_then_everything_flushed_survives_and_nothing_else_is_made_up() {
@@ -33,7 +35,7 @@ class FileSinkCrashTest {
         {
             SplittableRandom random = new SplittableRandom(seed);
             SimulatedDisk disk = new SimulatedDisk(seed);
-            SinkWriter<String> writer = FileSink.<String>to(DIRECTORY).withDisk(disk)
+            SinkWriter<String> writer = FileSink.<String>to(DIRECTORY).withDisk(disk).withWriterIds(() -> WRITER)
                     .withRollBytes(random.nextInt(50, 5_000)).createWriter(new TestContext(0, 1));
             ByteArrayOutputStream written = new ByteArrayOutputStream();
             long durable = 0;
@@ -62,51 +64,66 @@ class FileSinkCrashTest {
     @Test
     void when_a_force_fails_then_flush_fails_naming_the_file_and_the_part_takes_no_more_writes() throws Exception {
         SimulatedDisk disk = new SimulatedDisk(1);
-        SinkWriter<String> writer = FileSink.<String>to(DIRECTORY).withDisk(disk).createWriter(new TestContext(0, 1));
+        SinkWriter<String> writer = FileSink.<String>to(DIRECTORY).withDisk(disk).withWriterIds(() -> WRITER)
+                .createWriter(new TestContext(0, 1));
         writer.write("lost");
         disk.failForces(path -> true, 1);
 
         assertThatThrownBy(writer::flush)
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining(DIRECTORY.resolve(".part-0-0.inprogress").toString())
+                .hasMessageContaining(DIRECTORY.resolve(PartNames.inProgress(part(0))).toString())
                 .hasMessageContaining("treated as lost");
         assertThatThrownBy(() -> writer.write("after"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("broken");
         writer.close();
-        assertThat(disk.exists(DIRECTORY.resolve("part-0-0"))).isFalse();
+        assertThat(disk.exists(DIRECTORY.resolve(part(0)))).isFalse();
     }
 
     @Test
-    void when_a_part_is_committed_then_its_name_and_contents_are_durable() throws Exception {
+    void when_a_writer_commits_at_the_end_of_the_input_then_the_parts_names_and_contents_are_durable()
+            throws Exception {
         SimulatedDisk disk = new SimulatedDisk(2);
-        SinkWriter<String> writer = FileSink.<String>to(DIRECTORY).withDisk(disk).withRollBytes(6)
-                .createWriter(new TestContext(0, 1));
+        SinkWriter<String> writer = FileSink.<String>to(DIRECTORY).withDisk(disk).withWriterIds(() -> WRITER)
+                .withRollBytes(6).createWriter(new TestContext(0, 1));
         writer.write("first");
+        writer.write("second");
+        writer.flush();
+        writer.close();
         disk.crash();
 
-        assertThat(disk.isNameDurable(DIRECTORY.resolve("part-0-0"))).isTrue();
-        assertThat(new String(disk.content(DIRECTORY.resolve("part-0-0")), StandardCharsets.UTF_8)).isEqualTo("first\n");
+        for (int part = 0; part < 2; part++) {
+            assertThat(disk.isNameDurable(DIRECTORY.resolve(part(part)))).isTrue();
+        }
+        assertThat(new String(disk.content(DIRECTORY.resolve(part(1))), StandardCharsets.UTF_8)).isEqualTo("second\n");
     }
 
-    /** The committed parts in order, then the in-progress part if its name survived. */
+    /**
+     * The parts in order, each under whichever of its names survived (committed, pending or in
+     * progress), up to the first part that has none.
+     */
     private static byte[] recoveredBytes(SimulatedDisk disk) {
         try {
             ByteArrayOutputStream recovered = new ByteArrayOutputStream();
-            for (long part = 0; ; part++) {
-                Path committed = DIRECTORY.resolve(PartNames.committed(0, part));
-                Path inProgress = DIRECTORY.resolve(PartNames.inProgress(PartNames.committed(0, part)));
-                if (disk.exists(committed)) {
-                    recovered.writeBytes(disk.content(committed));
-                } else {
-                    if (disk.exists(inProgress)) {
-                        recovered.writeBytes(disk.content(inProgress));
+            for (long number = 0; ; number++) {
+                String name = part(number);
+                Path found = null;
+                for (String candidate : List.of(name, PartNames.pending(name), PartNames.inProgress(name))) {
+                    if (disk.exists(DIRECTORY.resolve(candidate))) {
+                        found = DIRECTORY.resolve(candidate);
                     }
+                }
+                if (found == null) {
                     return recovered.toByteArray();
                 }
+                recovered.writeBytes(disk.content(found));
             }
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static String part(long number) {
+        return PartNames.committed(0, WRITER, number);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSinkTest {
+    private static final String WRITER = WriterIds.hex(0xabc);
 
     @TempDir
     Path temp;
@@ -32,7 +33,7 @@ class FileSinkTest {
                 .sink(FileSink.<String>to(output).withRollBytes(16 * 1024));
         write.execute("write records");
 
-        assertThat(names(output)).allMatch(name -> name.matches("part-[0-2]-\\d+"));
+        assertThat(names(output)).allMatch(name -> name.matches("part-[0-2]-[0-9a-f]{16}-\\d+"));
         StreamEnvironment read = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
         CollectSink<String> lines = new CollectSink<>();
         read.fromSource(FileLineSource.lines(output), "lines").sink(lines);
@@ -50,7 +51,7 @@ class FileSinkTest {
     void when_parts_reach_the_roll_size_then_they_are_committed_in_sequence_and_none_is_much_larger() throws Exception {
         long rollBytes = 1_000;
         SinkWriter<Long> writer = FileSink.<Long>to(temp).withFormatter(i -> String.format("%08d", i))
-                .withRollBytes(rollBytes).createWriter(new TestContext(4, 5));
+                .withRollBytes(rollBytes).withWriterIds(() -> WRITER).createWriter(new TestContext(4, 5));
         for (long i = 0; i < 1_000; i++) {
             writer.write(i);
         }
@@ -59,10 +60,10 @@ class FileSinkTest {
 
         // Each line is 9 bytes: a part is committed at the first line that takes it to 1,000 bytes.
         List<String> names = names(temp);
-        assertThat(names).hasSize(9).allMatch(name -> name.startsWith("part-4-"));
+        assertThat(names).hasSize(9).allMatch(name -> name.startsWith("part-4-" + WRITER + "-"));
         List<String> lines = new ArrayList<>();
         for (int part = 0; part < names.size(); part++) {
-            Path file = temp.resolve("part-4-" + part);
+            Path file = temp.resolve("part-4-" + WRITER + "-" + part);
             long size = Files.size(file);
             if (part < names.size() - 1) {
                 assertThat(size).as(file.toString()).isEqualTo(1_008);
@@ -73,43 +74,56 @@ class FileSinkTest {
     }
 
     @Test
-    void when_a_second_run_writes_into_the_same_directory_then_its_parts_follow_the_first_runs() throws Exception {
+    void when_a_second_run_writes_into_the_same_directory_then_its_parts_are_added_beside_the_first_runs()
+            throws Exception {
+        List<String> written = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             SinkWriter<String> writer = FileSink.<String>to(temp).withRollBytes(10).createWriter(new TestContext(0, 1));
-            writer.write("run " + run + " first part");
-            writer.write("run " + run + " second part");
+            for (String part : List.of("first", "second")) {
+                writer.write("run " + run + " " + part + " part");
+                written.add("run " + run + " " + part + " part");
+            }
             writer.flush();
             writer.close();
         }
-        assertThat(names(temp)).containsExactly("part-0-0", "part-0-1", "part-0-2", "part-0-3");
-        assertThat(Files.readString(temp.resolve("part-0-2"))).isEqualTo("run 1 first part\n");
+        List<String> names = names(temp);
+        assertThat(names).hasSize(4);
+        assertThat(names.stream().map(name -> name.substring(0, name.lastIndexOf('-'))).distinct()).hasSize(2);
+        List<String> lines = new ArrayList<>();
+        for (String name : names) {
+            lines.addAll(Files.readAllLines(temp.resolve(name)));
+        }
+        assertThat(lines).containsExactlyInAnyOrderElementsOf(written);
     }
 
     @Test
     void when_flushed_then_everything_written_is_in_the_in_progress_file_and_it_is_committed_on_close()
             throws Exception {
-        SinkWriter<String> writer = FileSink.<String>to(temp).createWriter(new TestContext(0, 1));
+        SinkWriter<String> writer = FileSink.<String>to(temp).withWriterIds(() -> WRITER)
+                .createWriter(new TestContext(0, 1));
         writer.write("a");
         writer.write("b");
         writer.flush();
 
-        assertThat(Files.readAllLines(temp.resolve(".part-0-0.inprogress"))).containsExactly("a", "b");
+        Path inProgress = temp.resolve(".part-0-" + WRITER + "-0.inprogress");
+        assertThat(Files.readAllLines(inProgress)).containsExactly("a", "b");
         assertThat(names(temp)).isEmpty();
         writer.close();
-        assertThat(names(temp)).containsExactly("part-0-0");
-        assertThat(Files.exists(temp.resolve(".part-0-0.inprogress"))).isFalse();
+        assertThat(names(temp)).containsExactly("part-0-" + WRITER + "-0");
+        assertThat(Files.exists(inProgress)).isFalse();
     }
 
     @Test
     void when_closed_without_a_flush_after_a_failure_then_the_part_stays_in_progress() throws Exception {
-        SinkWriter<String> writer = FileSink.<String>to(temp).createWriter(new TestContext(0, 1));
+        SinkWriter<String> writer = FileSink.<String>to(temp).withWriterIds(() -> WRITER)
+                .createWriter(new TestContext(0, 1));
         writer.write("flushed");
         writer.flush();
         writer.write("not flushed");
         writer.close();
 
         assertThat(names(temp)).isEmpty();
-        assertThat(Files.readAllLines(temp.resolve(".part-0-0.inprogress"))).containsExactly("flushed");
+        assertThat(Files.readAllLines(temp.resolve(".part-0-" + WRITER + "-0.inprogress"))).containsExactly("flushed");
     }
 
     @Test
@@ -127,7 +141,8 @@ class FileSinkTest {
                 .sink(FileSink.to(output))
                 .errorPolicy(ErrorPolicy.SKIP);
         env.execute("skip bad records");
-        assertThat(Files.readAllLines(output.resolve("part-0-0"))).containsExactly("one", "three");
+        assertThat(names(output)).hasSize(1);
+        assertThat(Files.readAllLines(output.resolve(names(output).get(0)))).containsExactly("one", "three");
     }
 
     @Test

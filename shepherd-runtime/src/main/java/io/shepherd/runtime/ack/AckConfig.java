@@ -40,6 +40,7 @@ public record AckConfig(int maxPending, int maxUncommitted, long treeTimeoutNs, 
         }
     }
 
+    /** Also raises {@code maxUncommitted} to {@code value} if it is lower. */
     public AckConfig withMaxPending(int value) {
         return new AckConfig(value, Math.max(value, maxUncommitted), treeTimeoutNs, backstopNs, probeRetryNs);
     }

@@ -11,9 +11,14 @@ import java.util.Arrays;
  * <p><b>Why xor.</b> Every edge id of a tree is reported twice: once when its record is emitted (in the
  * init, or in the ack of the record's parent) and once when the record is acked. So the xor of all reports
  * is zero exactly when every record of the tree has been acked, whatever the order the reports arrive in,
- * and a ledger is a constant 40-odd bytes however big its tree. A duplicated report breaks that (it can
- * cancel an edge that is still live), so messages to an acker must arrive at most once, as the runtime's
- * channels and TCP deliver them; loss and reordering are fine. See {@link LedgerState} for the transitions.
+ * and a ledger is a constant 40-odd bytes however big its tree. See {@link LedgerState} for the transitions.
+ *
+ * <p><b>Lost, reordered and duplicated messages.</b> A lost message keeps its ledger from zero, and the
+ * tree times out. Reordering does not matter to a xor. A second init for a pending root is ignored: applied,
+ * it would cancel the first edges while they are still live. A duplicated ack can never bring a ledger to
+ * zero early: duplicates add the edges at the border of the records they ack, and the border always includes
+ * an edge already acked (into the topmost of those records), so they never cancel exactly the edges still
+ * live; they keep the ledger from zero instead, and the tree times out and is replayed.
  *
  * <p><b>Timeouts.</b> A ledger is closed when no message about its root has reached the acker for the tree
  * timeout, however long ago the root was emitted: a slow tree that keeps acking is never timed out. An
@@ -154,7 +159,7 @@ public final class AckerLedger {
         }
     }
 
-    /** When {@link #expire} may next have work: never later than the earliest deadline; MAX_VALUE if none. */
+    /** When {@link #expire} next has work (at most a wheel tick after a deadline); MAX_VALUE if nothing waits. */
     public long nextExpiryNs() {
         return wheel.nextPollNs();
     }

@@ -205,7 +205,7 @@ public final class PendingRoots {
         }
     }
 
-    /** When {@link #expire} may next have work: never later than the earliest deadline; MAX_VALUE if none. */
+    /** When {@link #expire} next has work (at most a wheel tick after a deadline); MAX_VALUE if nothing waits. */
     public long nextExpiryNs() {
         return wheel.nextPollNs();
     }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <p>Time is cut into ticks of {@code tickNs}; each slot of the wheel holds the handles due in the ticks
  * that map to it, as an intrusive doubly linked list over handles, so a cancelled deadline leaves nothing
  * behind however many roots come and go. {@link #pollDue} hands out a handle once the poll's tick has
- * reached the handle's: never before its deadline, and at most one tick after it.
+ * reached the handle's: never before its deadline, and at most one tick after it. A deadline set in the
+ * past fires at the first poll of a tick not yet polled.
  *
  * <p><b>Caveats.</b> A deadline more than one turn ahead ({@code slots} ticks) is legal but is looked at and
  * skipped once per turn, so size the wheel to cover the usual deadline ({@link #covering} gives 64 ticks per
@@ -127,8 +128,9 @@ final class TimeoutWheel {
     }
 
     /**
-     * A time at which a poll may find something due: never later than the earliest deadline, possibly
-     * earlier; {@link Long#MAX_VALUE} when no handle has a deadline. For callers that sleep between polls.
+     * The earliest time a poll can find a deadline due (a poll finds a deadline in the tick after it, not
+     * before), or earlier when a slot holds only deadlines a turn or more ahead; {@link Long#MAX_VALUE} when
+     * no handle has a deadline. For callers that sleep between polls.
      */
     long nextPollNs() {
         if (size == 0) {

@@ -249,10 +249,6 @@ public final class CheckpointCoordinator {
         return List.copyOf(retained);
     }
 
-    public int pendingCount() {
-        return pending.size();
-    }
-
     public boolean isSuspended() {
         return suspended;
     }
@@ -265,10 +261,6 @@ public final class CheckpointCoordinator {
     /** Every task, in order. */
     public List<TaskId> allTasks() {
         return List.copyOf(tasks.keySet());
-    }
-
-    public CoordinatorSettings settings() {
-        return settings;
     }
 
     private void observe(long nowMs) {

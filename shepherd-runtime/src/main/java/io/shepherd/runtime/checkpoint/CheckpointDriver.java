@@ -123,12 +123,16 @@ public final class CheckpointDriver implements CheckpointResponder, AutoCloseabl
 
     /**
      * A task failed: aborts every pending checkpoint and triggers nothing until {@link #resume}. Returns once
-     * the aborts are durable in the store (see the class comment). Not to be called from a {@link TaskGateway}
-     * callback.
+     * the aborts are durable in the store (see the class comment).
      *
+     * @throws IllegalStateException if called from a {@link TaskGateway} callback, which would wait for itself
      * @throws java.util.concurrent.CompletionException if the driver closed meanwhile
      */
     public void suspend() {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("suspend() waits for the coordinator thread, so it cannot be called from it"
+                    + " (from a TaskGateway callback); hand the failure to another thread");
+        }
         CompletableFuture<Void> written = track(new CompletableFuture<>());
         post(() -> {
             execute(coordinator.suspend(nowMs()));

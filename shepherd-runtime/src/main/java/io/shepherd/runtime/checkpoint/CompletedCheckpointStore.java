@@ -158,10 +158,6 @@ public final class CompletedCheckpointStore implements AutoCloseable {
         return discarded;
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     @Override
     public void close() {
         store.close();

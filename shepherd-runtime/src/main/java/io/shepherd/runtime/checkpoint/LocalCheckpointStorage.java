@@ -15,11 +15,12 @@ import java.util.List;
  * tests can tear writes and fail forces. The layout is {@link CheckpointLayout}'s; the metadata format is
  * {@link MetadataFormat}'s.
  *
- * <p><b>Why a checkpoint is all or nothing.</b> A state file is forced before its handle is returned, and
- * the metadata is written to {@code _metadata.tmp}, forced, renamed to {@code _metadata}, and the
- * directory synced: the rename is atomic and the sync makes the names in the directory durable, the state
- * files' included. A crash before the sync leaves no {@code _metadata}, or one whose state files all
- * survive. Checkpoint directories themselves are durable when created ({@link Disk#createDirectories}).
+ * <p><b>Why a checkpoint is all or nothing.</b> A state file is forced before its handle is returned. The
+ * metadata is written to {@code _metadata.tmp} and forced; the directory is synced, so that the state
+ * files' names are durable; then the temp file is renamed to {@code _metadata} (atomic) and the directory
+ * synced again. A crash anywhere before the last sync leaves either no {@code _metadata} or a whole one
+ * whose state files all survive. Checkpoint directories are durable when created
+ * ({@link Disk#createDirectories}).
  */
 public final class LocalCheckpointStorage implements CheckpointStorage {
 
@@ -87,6 +88,7 @@ public final class LocalCheckpointStorage implements CheckpointStorage {
                 out.write(ByteBuffer.wrap(MetadataFormat.encode(checkpoint)), 0);
                 out.force(true);
             }
+            disk.syncDirectory(directory); // the state files' names are durable before the metadata naming them
             disk.rename(temp, directory.resolve(CheckpointLayout.METADATA_FILE));
             disk.syncDirectory(directory);
         } catch (IOException e) {

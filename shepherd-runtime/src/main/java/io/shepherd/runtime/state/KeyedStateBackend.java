@@ -57,11 +57,11 @@ public final class KeyedStateBackend {
 
     /**
      * Gives restored entries of the state {@code name} to this backend: to its table if the operator
-     * already asked for it, else they wait until it does.
+     * already asked for it, else they wait until it does. The backend keeps {@code entries}.
      *
      * @throws IllegalStateException if the state exists (or waits) with another signature
      */
-    public void restore(String name, StateSignature signature, Map<Object, Object> entries) {
+    public void restore(String name, StateSignature signature, HashMap<Object, Object> entries) {
         StateTable live = tables.get(name);
         if (live != null) {
             new Unclaimed<>(signature, entries).requireSignature(name, StateSignature.of(live.descriptor()), operator);
@@ -70,7 +70,7 @@ public final class KeyedStateBackend {
         }
         Unclaimed<HashMap<Object, Object>> waiting = unclaimed.get(name);
         if (waiting == null) {
-            unclaimed.put(name, new Unclaimed<>(signature, new HashMap<>(entries)));
+            unclaimed.put(name, new Unclaimed<>(signature, entries));
         } else {
             waiting.requireSignature(name, signature, operator);
             waiting.contents().putAll(entries);

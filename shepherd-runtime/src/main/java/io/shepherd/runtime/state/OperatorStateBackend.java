@@ -40,7 +40,7 @@ public final class OperatorStateBackend {
 
     /**
      * Gives restored elements of the list {@code name} to this backend: appended to the list if the
-     * operator already asked for it, else they wait until it does.
+     * operator already asked for it, else they wait until it does. The backend keeps {@code elements}.
      *
      * @throws IllegalStateException if the list exists (or waits) with another signature
      */
@@ -53,7 +53,7 @@ public final class OperatorStateBackend {
         }
         Unclaimed<List<Object>> waiting = unclaimed.get(name);
         if (waiting == null) {
-            unclaimed.put(name, new Unclaimed<>(signature, new ArrayList<>(elements)));
+            unclaimed.put(name, new Unclaimed<>(signature, elements));
         } else {
             waiting.requireSignature(name, signature, operator);
             waiting.contents().addAll(elements);

@@ -41,7 +41,7 @@ final class ImageReader {
         try {
             operator = in.readString();
         } catch (SerializationException e) {
-            throw failed("its operator name", e);
+            throw new SerializationException("cannot read the operator name from a snapshot: " + e.getMessage(), e);
         }
         List<TableImage> tables = readTables();
         List<ListImage> lists = readLists();

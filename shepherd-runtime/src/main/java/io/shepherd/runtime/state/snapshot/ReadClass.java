@@ -37,6 +37,22 @@ abstract class ReadClass {
 
     abstract Object readValue(ValueReader reader, ByteInput in);
 
+    /**
+     * Reads with a serializer that may not be ours: {@code java.io} throws what it likes on garbage
+     * (a bare NullPointerException among others), so anything but a SerializationException is wrapped.
+     */
+    Object readWith(Serializer<?> serializer, ByteInput in) {
+        int at = in.position();
+        try {
+            return serializer.read(in);
+        } catch (SerializationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SerializationException("corrupt input at position " + at + ": reading a " + type.getName()
+                    + " with serializer '" + serializer.id() + "' failed: " + e, e);
+        }
+    }
+
     private static List<String> readNames(ByteInput in, String what) {
         int count = in.checkAvailable(in.readLength(), what);
         List<String> names = new ArrayList<>(count);
@@ -134,7 +150,7 @@ abstract class ReadClass {
 
         @Override
         Object readValue(ValueReader reader, ByteInput in) {
-            return serializer.read(in);
+            return readWith(serializer, in);
         }
     }
 
@@ -153,7 +169,7 @@ abstract class ReadClass {
 
         @Override
         Object readValue(ValueReader reader, ByteInput in) {
-            return serializer.read(in);
+            return readWith(serializer, in);
         }
     }
 }

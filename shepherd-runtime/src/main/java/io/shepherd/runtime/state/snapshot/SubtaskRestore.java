@@ -33,26 +33,37 @@ final class SubtaskRestore {
     }
 
     void keyedState(List<StateImage> parts, KeyedStateBackend keyed) {
-        Map<String, Share> shares = new LinkedHashMap<>();
+        if (keyed == null) {
+            requireNoKeyedEntries(parts);
+            return;
+        }
+        Map<String, TableShare> shares = new LinkedHashMap<>();
         for (StateImage part : parts) {
             for (TableImage table : part.tables()) {
-                if (keyed == null && table.keys().length > 0) {
+                TableShare share = shares.computeIfAbsent(table.name(), name -> new TableShare(table.signature()));
+                requireSameSignature(table.name(), share.signature(), table.signature());
+                addOwnedEntries(table, share.entries());
+            }
+        }
+        shares.forEach((name, share) -> keyed.restore(name, share.signature(), share.entries()));
+    }
+
+    private void requireNoKeyedEntries(List<StateImage> parts) {
+        for (StateImage part : parts) {
+            for (TableImage table : part.tables()) {
+                if (table.keys().length > 0) {
                     throw new IllegalStateException("the snapshot of operator '" + operator + "' holds keyed state '"
                             + table.name() + "', but the operator restored from it has no keyed state; "
                             + "was keyBy removed before it?");
                 }
-                Share share = shares.computeIfAbsent(table.name(), name -> new Share(table.signature()));
-                requireSameSignature(table.name(), share.signature, table.signature());
-                addOwnedEntries(table, share.entries);
             }
         }
-        shares.forEach((name, share) -> keyed.restore(name, share.signature, share.entries));
     }
 
     /** @param own the subtask's own old state when the parallelism did not change, else null */
     void timers(List<StateImage> parts, KeyedTimerService timers, StateImage own) {
         long lowestWatermark = Long.MAX_VALUE;
-        boolean anyTimers = false;
+        boolean restoredAny = false;
         for (StateImage part : parts) {
             TimersImage image = part.timers();
             if (image == null) {
@@ -65,12 +76,12 @@ final class SubtaskRestore {
                 throw new IllegalStateException("the snapshot of operator '" + operator + "' holds timers, but the "
                         + "operator restored from it has none; was keyBy removed before it?");
             }
-            anyTimers = true;
+            restoredAny = true;
             lowestWatermark = Math.min(lowestWatermark, image.watermark());
             addOwnedTimers(image.eventTimers(), timers.eventTimers());
             addOwnedTimers(image.processingTimers(), timers.processingTimers());
         }
-        if (anyTimers) {
+        if (restoredAny) {
             timers.advanceWatermark(own != null && own.timers() != null ? own.timers().watermark() : lowestWatermark);
         }
     }
@@ -83,10 +94,10 @@ final class SubtaskRestore {
 
     /** Element j of each list, counted over the old subtasks in order, to subtask j mod the parallelism. */
     void listsRoundRobin(List<StateImage> parts, OperatorStateBackend operatorState) {
-        Map<String, Share> shares = new LinkedHashMap<>();
+        Map<String, ListShare> shares = new LinkedHashMap<>();
         for (StateImage part : parts) {
             for (ListImage list : part.lists()) {
-                Share share = shares.computeIfAbsent(list.name(), name -> new Share(list.signature()));
+                ListShare share = shares.computeIfAbsent(list.name(), name -> new ListShare(list.signature()));
                 requireSameSignature(list.name(), share.signature, list.signature());
                 for (Object element : list.elements()) {
                     if (share.dealt++ % ownership.parallelism() == ownership.subtask()) {
@@ -138,14 +149,20 @@ final class SubtaskRestore {
         }
     }
 
-    /** What one state contributes to this subtask. */
-    private static final class Share {
+    /** The entries of one keyed state this subtask gets. */
+    private record TableShare(StateSignature signature, HashMap<Object, Object> entries) {
+        TableShare(StateSignature signature) {
+            this(signature, new HashMap<>());
+        }
+    }
+
+    /** The elements of one operator list this subtask gets, and how many of the list were dealt so far. */
+    private static final class ListShare {
         final StateSignature signature;
-        final HashMap<Object, Object> entries = new HashMap<>();
         final List<Object> elements = new ArrayList<>();
         long dealt;
 
-        Share(StateSignature signature) {
+        ListShare(StateSignature signature) {
             this.signature = signature;
         }
     }
