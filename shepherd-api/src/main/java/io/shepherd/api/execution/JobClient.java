@@ -1,6 +1,8 @@
 package io.shepherd.api.execution;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
 /** A handle on a running job. Thread-safe. */
@@ -22,4 +24,18 @@ public interface JobClient {
     JobResult await() throws JobExecutionException, InterruptedException;
 
     JobResult await(Duration timeout) throws JobExecutionException, InterruptedException, TimeoutException;
+
+    /** The failures the job has recovered from so far, oldest first. */
+    default List<Recovery> recoveries() {
+        return List.of();
+    }
+
+    /**
+     * Takes a savepoint: a checkpoint the user owns, never deleted by the job, that a job (this one
+     * or a changed one with the same operator uids) can start from. Completes with its directory.
+     */
+    default CompletableFuture<String> triggerSavepoint() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "job '" + jobName() + "' takes no savepoints: enable checkpoints in its configuration"));
+    }
 }

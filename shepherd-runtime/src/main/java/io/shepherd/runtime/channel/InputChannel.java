@@ -1,6 +1,9 @@
 package io.shepherd.runtime.channel;
 
-/** The receiving end of a channel. Only one thread receives; {@link #poll} returns null when empty. */
+/**
+ * The receiving end of a channel. Only one thread receives; {@link #poll} returns null when empty.
+ * Events sent ahead ({@link OutputChannel#offerPriority}) come out before queued elements.
+ */
 public interface InputChannel {
     Object poll();
 

@@ -1,13 +1,16 @@
 package io.shepherd.runtime.channel;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jctools.queues.SpscArrayQueue;
 
 /**
  * A channel between two tasks of the same process: a bounded single-producer single-consumer
- * queue. Elements are passed by reference; records are never serialized.
+ * queue, plus an unbounded lane for the rare events sent ahead of it. Elements are passed by
+ * reference; records are never serialized.
  */
 public final class LocalChannel implements OutputChannel, InputChannel {
     private final SpscArrayQueue<Object> queue;
+    private final ConcurrentLinkedQueue<StreamEvent> priority = new ConcurrentLinkedQueue<>();
     private final int capacity;
 
     /** @param capacity elements (batches or events) the channel holds before it refuses more */
@@ -24,17 +27,23 @@ public final class LocalChannel implements OutputChannel, InputChannel {
     }
 
     @Override
+    public void offerPriority(StreamEvent event) {
+        priority.offer(event);
+    }
+
+    @Override
     public Object poll() {
-        return queue.poll();
+        StreamEvent ahead = priority.poll();
+        return ahead != null ? ahead : queue.poll();
     }
 
     @Override
     public boolean isEmpty() {
-        return queue.isEmpty();
+        return priority.isEmpty() && queue.isEmpty();
     }
 
     /** Elements currently queued; approximate while both ends are active. */
     public int size() {
-        return queue.size();
+        return queue.size() + priority.size();
     }
 }

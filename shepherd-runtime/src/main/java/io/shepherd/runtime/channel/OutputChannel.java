@@ -9,4 +9,10 @@ package io.shepherd.runtime.channel;
  */
 public interface OutputChannel {
     boolean offer(Object element);
+
+    /**
+     * Sends an event ahead of everything queued, whatever the backpressure: the receiver gets it at
+     * its next read. For unaligned checkpoint barriers and cancellations, which must not wait behind data.
+     */
+    void offerPriority(StreamEvent event);
 }

@@ -6,72 +6,75 @@ import io.shepherd.api.execution.JobMetrics;
 import io.shepherd.api.execution.JobResult;
 import io.shepherd.api.execution.JobStatus;
 import io.shepherd.api.execution.OperatorMetrics;
+import io.shepherd.api.execution.Recovery;
 import io.shepherd.api.plan.Operation;
 import io.shepherd.api.plan.PlanNode;
 import io.shepherd.common.Clock;
+import io.shepherd.runtime.checkpoint.CheckpointOptions;
+import io.shepherd.runtime.checkpoint.CompletedCheckpoint;
+import io.shepherd.runtime.checkpoint.TaskGateway;
+import io.shepherd.runtime.checkpoint.TaskId;
 import io.shepherd.runtime.graph.JobGraph;
 import io.shepherd.runtime.metrics.OperatorCounters;
 import io.shepherd.runtime.operators.OperatorFailure;
 import io.shepherd.runtime.task.Deployment;
-import io.shepherd.runtime.task.Task;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job running in this process on its own worker threads. The first task failure stops every
- * worker; {@link #await} returns only after all worker threads have ended and closed their tasks,
- * so a finished job leaves no thread behind.
+ * A job running in this process. A supervisor thread runs it as a series of {@link Attempt}s:
+ * without checkpoints a single one, whose first task failure fails the job; with checkpoints,
+ * after a task failure it suspends the checkpoint coordinator, waits as the restart strategy
+ * says, and starts a new attempt restored from the latest completed checkpoint. {@link #await}
+ * returns only after every thread of the job has ended.
  */
-final class JobRun implements JobClient {
+final class JobRun implements JobClient, TaskGateway {
     private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
 
     private final JobGraph graph;
-    private final Deployment deployment;
     private final Clock clock;
-    private final List<Thread> threads = new ArrayList<>();
-    private final CountDownLatch workersExited;
-    private final AtomicInteger workersRunning;
-    private final AtomicReference<TaskFailure> failure = new AtomicReference<>();
+    private final int workerThreads;
+    private final JobCheckpoints checkpoints;
+    private final RestartBackoff backoff;
+    private final List<Deployment> deployments = new CopyOnWriteArrayList<>();
+    private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
+    private final Thread supervisor;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final CountDownLatch cancelRequested = new CountDownLatch(1);
     private final long startNanos;
-    private volatile boolean stopping;
-    private volatile boolean cancelled;
-    /** Some task was stopped before it was done; with {@link #cancelled}, the job ends CANCELLED. */
-    private volatile boolean stoppedUnfinished;
+    private volatile Attempt attempt;
+    private volatile JobStatus status;
+    private volatile Attempt.TaskFailure failure;
+    private volatile String gaveUp;
     private volatile long endNanos;
 
-    private record TaskFailure(Task task, Throwable cause) {}
-
-    JobRun(JobGraph graph, Deployment deployment, Clock clock, int workerThreads) {
+    /** @param checkpoints null for a job without checkpoints */
+    JobRun(JobGraph graph, Clock clock, int workerThreads, JobCheckpoints checkpoints, RestartBackoff backoff) {
         this.graph = graph;
-        this.deployment = deployment;
         this.clock = clock;
-        List<Task> tasks = deployment.tasks();
-        int workers = Math.max(1, Math.min(workerThreads, tasks.size()));
-        this.workersExited = new CountDownLatch(1);
-        this.workersRunning = new AtomicInteger(workers);
-        for (int w = 0; w < workers; w++) {
-            List<Task> share = new ArrayList<>();
-            for (int t = w; t < tasks.size(); t += workers) {
-                share.add(tasks.get(t));
-            }
-            Thread thread = new Thread(new Worker(share, this), "shepherd-" + jobName() + "-worker-" + w);
-            thread.setDaemon(true);
-            threads.add(thread);
-        }
+        this.workerThreads = workerThreads;
+        this.checkpoints = checkpoints;
+        this.backoff = backoff;
+        this.supervisor = new Thread(this::supervise, "shepherd-" + jobName() + "-supervisor");
+        this.supervisor.setDaemon(true);
         this.startNanos = clock.nanoTime();
     }
 
     void start() {
-        threads.forEach(Thread::start);
+        if (checkpoints != null) {
+            checkpoints.start(this);
+        }
+        supervisor.start();
     }
 
     @Override
@@ -79,78 +82,166 @@ final class JobRun implements JobClient {
         return graph.plan().jobName();
     }
 
-    boolean isStopping() {
-        return stopping;
-    }
-
-    void fail(Task task, Throwable cause) {
-        if (failure.compareAndSet(null, new TaskFailure(task, cause))) {
-            LOG.error("job '{}': {} failed", jobName(), task, cause);
-        }
-        stopping = true;
-    }
-
-    void stoppedUnfinished() {
-        stoppedUnfinished = true;
-    }
-
-    void closeFailed(Task task, Throwable cause) {
-        LOG.warn("job '{}': closing {} failed", jobName(), task, cause);
-    }
-
-    void workerExited() {
-        if (workersRunning.decrementAndGet() == 0) {
+    private void supervise() {
+        try {
+            Runnable onFirstProgress = () -> {};
+            while (true) {
+                Attempt current = new Attempt(graph, clock, checkpoints == null ? null : checkpoints.services(),
+                        checkpoints == null ? null : checkpoints.restoreState(), workerThreads, onFirstProgress);
+                deployments.add(current.deployment());
+                attempt = current;
+                if (cancelRequested.getCount() == 0) {
+                    current.stop();
+                }
+                current.start();
+                if (checkpoints != null) {
+                    checkpoints.driver().resume();
+                }
+                Attempt.Outcome outcome = current.awaitEnd();
+                current.madeProgress(); // a restored attempt that failed again before any progress still counts
+                if (outcome != Attempt.Outcome.FAILED) {
+                    status = outcome == Attempt.Outcome.STOPPED ? JobStatus.CANCELLED : JobStatus.FINISHED;
+                    return;
+                }
+                Attempt.TaskFailure failed = current.failure();
+                LOG.error("job '{}': {} failed", jobName(), failed.task(), failed.cause());
+                if (!restart(failed)) {
+                    failure = failed;
+                    return;
+                }
+                long restoredId = checkpoints.restoredCheckpointId();
+                onFirstProgress = () -> recoveries.add(new Recovery(failed.task().toString(), String.valueOf(failed.cause()),
+                        restoredId, Duration.ofNanos(clock.nanoTime() - failed.atNanos())));
+            }
+        } catch (Throwable unexpected) {
+            LOG.error("job '{}': the supervisor failed", jobName(), unexpected);
+            Attempt current = attempt;
+            failure = new Attempt.TaskFailure(null, unexpected, clock.nanoTime());
+            if (current != null) {
+                current.stop();
+            }
+        } finally {
+            if (checkpoints != null) {
+                checkpoints.close(status == JobStatus.FINISHED);
+            }
             endNanos = clock.nanoTime();
-            workersExited.countDown();
+            ended.countDown();
         }
+    }
+
+    /** Decides whether and when to restart after a failure; waits the delay. False to fail the job. */
+    private boolean restart(Attempt.TaskFailure failed) throws InterruptedException {
+        if (checkpoints == null || cancelRequested.getCount() == 0) {
+            return false;
+        }
+        checkpoints.driver().suspend();
+        long delayMs = backoff.onFailure(clock.currentTimeMillis());
+        if (delayMs == RestartBackoff.GIVE_UP) {
+            gaveUp = "the restart strategy gave up after " + (backoff.restarts()) + " restarts";
+            return false;
+        }
+        if (cancelRequested.await(delayMs, TimeUnit.MILLISECONDS)) {
+            status = JobStatus.CANCELLED;
+            return false;
+        }
+        checkpoints.prepareRestore();
+        LOG.info("job '{}': restarting from {}", jobName(), checkpoints.restoredCheckpointId() < 0 ? "the start"
+                : "checkpoint " + checkpoints.restoredCheckpointId());
+        return true;
     }
 
     @Override
     public void cancel() {
-        cancelled = true;
-        stopping = true;
+        cancelRequested.countDown();
+        Attempt current = attempt;
+        if (current != null) {
+            current.stop();
+        }
     }
 
     @Override
     public JobResult await() throws JobExecutionException, InterruptedException {
-        workersExited.await();
+        ended.await();
         return result();
     }
 
     @Override
     public JobResult await(Duration timeout) throws JobExecutionException, InterruptedException, TimeoutException {
-        if (!workersExited.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new TimeoutException("job '" + jobName() + "' still running after " + timeout);
         }
         return result();
     }
 
-    private JobResult result() throws JobExecutionException, InterruptedException {
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        TaskFailure failed = failure.get();
-        if (failed != null) {
-            throw new JobExecutionException(jobName(), describe(failed), failed.cause());
-        }
-        // A cancel that came after every task was done stopped nothing: the job finished.
-        JobStatus status = cancelled && stoppedUnfinished ? JobStatus.CANCELLED : JobStatus.FINISHED;
-        return new JobResult(jobName(), status, Duration.ofNanos(endNanos - startNanos), metrics());
-    }
-
-    private static String describe(TaskFailure failed) {
-        if (failed.cause() instanceof OperatorFailure operatorFailure) {
-            return operatorFailure.getMessage();
-        }
-        return failed.task() + " failed: " + failed.cause();
+    @Override
+    public List<Recovery> recoveries() {
+        return List.copyOf(recoveries);
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint() {
+        if (checkpoints == null) {
+            return JobClient.super.triggerSavepoint();
+        }
+        return checkpoints.driver().triggerSavepoint().thenApply(checkpoints::directoryOf);
+    }
+
+    private JobResult result() throws JobExecutionException, InterruptedException {
+        supervisor.join();
+        Attempt.TaskFailure failed = failure;
+        if (failed != null) {
+            String message = describe(failed) + (gaveUp != null ? " (" + gaveUp + ")" : "");
+            throw new JobExecutionException(jobName(), message, failed.cause());
+        }
+        return new JobResult(jobName(), status, Duration.ofNanos(endNanos - startNanos), metrics(), recoveries);
+    }
+
+    private static String describe(Attempt.TaskFailure failed) {
+        if (failed.cause() instanceof OperatorFailure operatorFailure) {
+            return operatorFailure.getMessage();
+        }
+        return (failed.task() != null ? failed.task() + " failed: " : "") + failed.cause();
+    }
+
+    // Checkpoint commands to the tasks of the current attempt.
+
+    @Override
+    public void triggerCheckpoint(TaskId source, long checkpointId, long timestampMs, CheckpointOptions options) {
+        Attempt current = attempt;
+        if (current == null) {
+            throw new IllegalStateException("the job's tasks are not deployed yet");
+        }
+        current.triggerCheckpoint(source, checkpointId, timestampMs, options);
+    }
+
+    @Override
+    public void notifyCompleted(TaskId task, long checkpointId) {
+        Attempt current = attempt;
+        if (current != null) {
+            current.notifyCompleted(task, checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyAborted(TaskId task, long checkpointId, String reason) {
+        Attempt current = attempt;
+        if (current != null) {
+            current.notifyAborted(task, checkpointId);
+        }
+    }
+
+    /** Counters summed over every subtask of every attempt so far. */
+    @Override
     public JobMetrics metrics() {
+        Map<Integer, List<OperatorCounters>> byNode = new LinkedHashMap<>();
+        for (Deployment deployment : deployments) {
+            deployment.counters().forEach((node, counters) ->
+                    byNode.computeIfAbsent(node, id -> new ArrayList<>()).addAll(counters));
+        }
         List<OperatorMetrics> operators = new ArrayList<>();
         long sourceRecords = 0;
         long sinkRecords = 0;
-        for (Map.Entry<Integer, List<OperatorCounters>> entry : deployment.counters().entrySet()) {
+        for (Map.Entry<Integer, List<OperatorCounters>> entry : byNode.entrySet()) {
             OperatorMetrics summed = sum(entry.getValue());
             operators.add(summed);
             Operation operation = node(entry.getKey()).operation();

@@ -1,11 +1,12 @@
 package io.shepherd.runtime.execution;
 
+import io.shepherd.api.checkpoint.CheckpointConfig;
+import java.util.SplittableRandom;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.plan.LogicalPlan;
 import io.shepherd.common.Clock;
 import io.shepherd.runtime.graph.JobGraph;
 import io.shepherd.runtime.graph.JobGraphBuilder;
-import io.shepherd.runtime.task.Deployment;
 
 /** Validates, deploys and starts a plan on local worker threads. */
 public final class LocalJobLauncher {
@@ -13,8 +14,10 @@ public final class LocalJobLauncher {
 
     public static JobClient launch(LogicalPlan plan, Clock clock) {
         JobGraph graph = JobGraphBuilder.build(plan);
-        Deployment deployment = Deployment.of(graph, clock);
-        JobRun run = new JobRun(graph, deployment, clock, plan.config().workerThreads());
+        CheckpointConfig checkpointing = plan.config().checkpointing();
+        JobCheckpoints checkpoints = checkpointing.isEnabled() ? JobCheckpoints.open(graph, clock) : null;
+        RestartBackoff backoff = new RestartBackoff(checkpointing.restartStrategy(), new SplittableRandom());
+        JobRun run = new JobRun(graph, clock, plan.config().workerThreads(), checkpoints, backoff);
         run.start();
         return run;
     }

@@ -4,17 +4,22 @@ import io.shepherd.runtime.task.ProgressState;
 import io.shepherd.runtime.task.Task;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One thread running a share of a job's tasks cooperatively, round robin, until they are all
  * done or the job stops. Every task it ran is closed before it exits, whatever happened.
  */
 final class Worker implements Runnable {
-    private final List<Task> tasks;
-    private final JobRun job;
-    private final IdleStrategy idle = new IdleStrategy();
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
-    Worker(List<Task> tasks, JobRun job) {
+    private final List<Task> tasks;
+    private final Attempt job;
+    private final IdleStrategy idle = new IdleStrategy();
+    private boolean reportedProgress;
+
+    Worker(List<Task> tasks, Attempt job) {
         this.tasks = tasks;
         this.job = job;
     }
@@ -60,6 +65,10 @@ final class Worker implements Runnable {
                 progress |= state != ProgressState.NO_PROGRESS;
             }
             if (progress) {
+                if (!reportedProgress) {
+                    reportedProgress = true;
+                    job.madeProgress();
+                }
                 idle.reset();
             } else {
                 idle.idle();
@@ -74,7 +83,7 @@ final class Worker implements Runnable {
         try {
             task.close();
         } catch (Throwable failure) {
-            job.closeFailed(task, failure);
+            LOG.warn("job '{}': closing {} failed", job.jobName(), task, failure);
         }
     }
 }

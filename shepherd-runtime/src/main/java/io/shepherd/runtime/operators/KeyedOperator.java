@@ -68,6 +68,11 @@ public abstract class KeyedOperator extends StreamOperator {
         return timers;
     }
 
+    @Override
+    protected KeyedTimerService checkpointedTimers() {
+        return timers;
+    }
+
     private void fireDue(TimerQueue queue, long time, boolean eventTime) {
         for (Timer timer = queue.pollDue(time); timer != null; timer = queue.pollDue(time)) {
             keys.setCurrentKey(timer.key());

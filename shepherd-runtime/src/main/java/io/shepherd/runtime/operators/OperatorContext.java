@@ -29,6 +29,7 @@ public final class OperatorContext implements FunctionContext {
     private final KeyedStateBackend keyedState;
     private final OperatorStateBackend operatorState;
     private RecordErrorHandler errors;
+    private boolean checkpointing;
 
     /** @param keyed whether the operator runs on a keyed stream and so has keyed state */
     public OperatorContext(
@@ -80,6 +81,15 @@ public final class OperatorContext implements FunctionContext {
 
     public OperatorCounters counters() {
         return counters;
+    }
+
+    /** Whether the job takes checkpoints: then output is committed when a checkpoint completes, not when input ends. */
+    public boolean isCheckpointing() {
+        return checkpointing;
+    }
+
+    public void setCheckpointing(boolean checkpointing) {
+        this.checkpointing = checkpointing;
     }
 
     public RecordErrorHandler errors() {

@@ -1,6 +1,10 @@
 package io.shepherd.runtime.operators;
 
 import io.shepherd.api.functions.RichFunction;
+import io.shepherd.runtime.state.KeyedStateBackend;
+import io.shepherd.runtime.state.snapshot.OperatorSnapshot;
+import io.shepherd.runtime.state.snapshot.RestoredOperatorState;
+import io.shepherd.runtime.timers.KeyedTimerService;
 
 /**
  * One operator subtask: takes records and watermarks, emits to its {@link Output}.
@@ -11,6 +15,10 @@ import io.shepherd.api.functions.RichFunction;
  * runs, without finish, when the job fails or is cancelled.
  *
  * <p>A user function that throws is handed to {@link #recordFailed}, which applies the error policy.
+ *
+ * <p>Checkpoints: state is put back by {@link #restoreState} before {@link #open}; when a barrier
+ * passes, {@link #prepareSnapshot} then {@link #snapshotState}; when a checkpoint completes,
+ * {@link #notifyCheckpointComplete}. All on the task's thread.
  */
 public abstract class StreamOperator {
     /** The timestamp of records that have none. */
@@ -55,6 +63,32 @@ public abstract class StreamOperator {
     public void finish() throws Exception {}
 
     public void close() throws Exception {}
+
+    /** A checkpoint's barrier is passing: put what is kept in fields into state; flush or pre-commit output. */
+    public void prepareSnapshot(long checkpointId) throws Exception {}
+
+    /** A copy of the operator's state as of now: cheap, serialized later off the task thread. */
+    public OperatorSnapshot snapshotState() {
+        return OperatorSnapshot.take(keyedStateOrNull(), context.operatorState(), checkpointedTimers());
+    }
+
+    /** Puts back the operator's state from a checkpoint, keeping the keys this subtask owns. */
+    public void restoreState(RestoredOperatorState state) {
+        state.restoreInto(keyedStateOrNull(), context.operatorState(), checkpointedTimers(), context.maxParallelism(),
+                context.subtaskIndex(), context.parallelism());
+    }
+
+    /** The checkpoint is complete: output pre-committed for it, or before it, may be committed. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    /** The timers that belong in a snapshot; keyed operators have them. */
+    protected KeyedTimerService checkpointedTimers() {
+        return null;
+    }
+
+    private KeyedStateBackend keyedStateOrNull() {
+        return context.isKeyed() ? context.keyedState() : null;
+    }
 
     protected final void emit(Object record, long timestamp) {
         context.counters().recordsOut++;

@@ -1,7 +1,11 @@
 package io.shepherd.runtime.operators;
 
+import io.shepherd.api.state.ListState;
+import io.shepherd.api.state.ListStateDescriptor;
 import io.shepherd.api.time.TimestampAssigner;
 import io.shepherd.api.time.WatermarkStrategy;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Gives records their event timestamps and emits watermarks from them, every
@@ -9,6 +13,7 @@ import io.shepherd.api.time.WatermarkStrategy;
  * its own, except the final one that marks the end of the input.
  */
 final class TimestampsOperator extends StreamOperator {
+    private static final ListStateDescriptor<Long> PROGRESS = new ListStateDescriptor<>("watermark-progress", Long.class);
     private final TimestampAssigner<Object> assigner;
     private final long maxOutOfOrdernessMs;
     private final long intervalMs;
@@ -22,6 +27,22 @@ final class TimestampsOperator extends StreamOperator {
         this.assigner = (TimestampAssigner<Object>) strategy.assigner();
         this.maxOutOfOrdernessMs = strategy.maxOutOfOrdernessMs();
         this.intervalMs = intervalMs;
+    }
+
+    /** Continues from a restored checkpoint's progress, so watermarks never go back. */
+    @Override
+    public void open() {
+        Iterator<Long> restored = context.getOperatorListState(PROGRESS).get().iterator();
+        if (restored.hasNext()) {
+            maxTimestamp = restored.next();
+            lastWatermark = restored.next();
+        }
+    }
+
+    @Override
+    public void prepareSnapshot(long checkpointId) {
+        ListState<Long> progress = context.getOperatorListState(PROGRESS);
+        progress.update(List.of(maxTimestamp, lastWatermark));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.shepherd.common.Clock;
 import io.shepherd.runtime.channel.InputChannel;
 import io.shepherd.runtime.channel.LocalChannel;
 import io.shepherd.runtime.channel.OutputChannel;
+import io.shepherd.runtime.checkpoint.TaskId;
 import io.shepherd.runtime.graph.Functions;
 import io.shepherd.runtime.graph.JobEdge;
 import io.shepherd.runtime.graph.JobGraph;
@@ -24,37 +25,59 @@ import io.shepherd.runtime.partition.ForwardPartitioner;
 import io.shepherd.runtime.partition.KeyPartitioner;
 import io.shepherd.runtime.partition.Partitioner;
 import io.shepherd.runtime.partition.RebalancePartitioner;
+import io.shepherd.runtime.state.snapshot.RestoredOperatorState;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Builds the tasks of a job graph inside this process: local channels for every edge, and per
  * subtask its own copy of the operators, wired into a chain between an input gate (or a source)
- * and its record writers.
+ * and its record writers. With checkpoints, every task gets its checkpointer, and state restored
+ * from a checkpoint is put back into operators, sources and input gates before anything opens.
  */
 public final class Deployment {
     private final JobGraph graph;
     private final JobConfig config;
     private final Clock clock;
     private final OperatorFactory operatorFactory;
+    private final CheckpointServices checkpoints;
+    private final RestoredJobState restored;
+    private final Consumer<Task> onOutputEnded;
     // By identity: two edges between the same vertices (a stream unioned with itself) are two edges.
     private final Map<JobEdge, LocalChannel[][]> channels = new IdentityHashMap<>();
     private final Map<Integer, List<OperatorCounters>> counters = new LinkedHashMap<>();
     private final List<Task> tasks = new ArrayList<>();
 
-    private Deployment(JobGraph graph, Clock clock) {
+    private Deployment(JobGraph graph, Clock clock, CheckpointServices checkpoints, RestoredJobState restored,
+            Consumer<Task> onOutputEnded) {
         this.graph = graph;
         this.config = graph.plan().config();
         this.clock = clock;
         this.operatorFactory = new OperatorFactory(config.watermarkIntervalMs());
+        this.checkpoints = checkpoints;
+        this.restored = restored;
+        this.onOutputEnded = onOutputEnded;
     }
 
-    /** Creates every task of the graph, vertex by vertex in topological order. */
+    /** Creates every task of the graph, vertex by vertex in topological order, for a job without checkpoints. */
     public static Deployment of(JobGraph graph, Clock clock) {
-        Deployment deployment = new Deployment(graph, clock);
+        return of(graph, clock, null, null, task -> {});
+    }
+
+    /**
+     * Creates every task of the graph, vertex by vertex in topological order.
+     *
+     * @param checkpoints null for a job without checkpoints
+     * @param restored the state to start from, or null to start empty
+     * @param onOutputEnded with checkpoints: hears of every task whose output has ended
+     */
+    public static Deployment of(JobGraph graph, Clock clock, CheckpointServices checkpoints, RestoredJobState restored,
+            Consumer<Task> onOutputEnded) {
+        Deployment deployment = new Deployment(graph, clock, checkpoints, restored, onOutputEnded);
         for (JobVertex vertex : graph.vertices()) {
             for (PlanNode node : vertex.chain()) {
                 deployment.counters.put(node.id(), new ArrayList<>());
@@ -119,6 +142,7 @@ public final class Deployment {
         }
         Output chainInput = operators.isEmpty() ? outputs : new ChainedOutput(operators.get(0));
 
+        TaskId id = new TaskId(vertex.id(), subtask);
         SourceDriver source = null;
         InputGate gate = null;
         if (vertex.isSource()) {
@@ -126,10 +150,37 @@ public final class Deployment {
             Operation.SourceOp op = Functions.deserialize(graph.serializedOperations().get(head.id()));
             source = new SourceDriver(op.source(), context(head, subtask, false), chainInput);
         } else {
-            gate = new InputGate(inputChannels(vertex, subtask));
+            gate = new InputGate(inputChannels(vertex, subtask), clock);
         }
-        return new Task(vertex.name(), subtask, operators, chainInput, source, gate, outputs, clock,
+        if (restored != null) {
+            restore(id, vertex.parallelism(), source, operators, gate);
+        }
+        Task task = new Task(id, vertex.name(), operators, chainInput, source, gate, outputs, clock,
                 config.batchSize(), config.bufferTimeout().toNanos());
+        if (checkpoints != null) {
+            task.enableCheckpoints(new TaskCheckpointer(id, task.toString(), source, operators, gate, outputs,
+                    checkpoints, clock), onOutputEnded);
+        }
+        return task;
+    }
+
+    private void restore(TaskId id, int parallelism, SourceDriver source, List<StreamOperator> operators, InputGate gate) {
+        if (source != null) {
+            RestoredOperatorState state = restored.operatorState(source.uid(), id.subtask(), parallelism);
+            if (state != null) {
+                source.restore(state);
+            }
+        }
+        for (StreamOperator operator : operators) {
+            RestoredOperatorState state = restored.operatorState(operator.context().uid(), id.subtask(), parallelism);
+            if (state != null) {
+                operator.restoreState(state);
+            }
+        }
+        TaskState taskState = restored.taskState(id);
+        if (gate != null && taskState != null) {
+            gate.restore(taskState);
+        }
     }
 
     private StreamOperator createOperator(PlanNode node, int subtask, RecordWriter deadLetters) {
@@ -142,11 +193,16 @@ public final class Deployment {
     }
 
     private OperatorContext context(PlanNode node, int subtask, boolean keyed) {
-        String uid = node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name();
-        OperatorContext context = new OperatorContext(node.name(), uid, subtask, graph.parallelismOf(node),
+        OperatorContext context = new OperatorContext(node.name(), uidOf(node), subtask, graph.parallelismOf(node),
                 config.maxParallelism(), keyed, clock);
+        context.setCheckpointing(config.checkpointing().isEnabled());
         counters.get(node.id()).add(context.counters());
         return context;
+    }
+
+    /** The id an operator's state is stored under: the user's uid, else one derived from the plan. */
+    public static String uidOf(PlanNode node) {
+        return node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name();
     }
 
     private RecordWriter createWriter(JobEdge edge, int subtask) {

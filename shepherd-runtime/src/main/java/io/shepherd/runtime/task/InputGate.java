@@ -1,28 +1,80 @@
 package io.shepherd.runtime.task;
 
+import io.shepherd.common.Clock;
 import io.shepherd.runtime.channel.InputChannel;
 import io.shepherd.runtime.channel.RecordBatch;
 import io.shepherd.runtime.channel.StreamEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * All input channels of a task, read round robin so no input starves another. Tracks each
  * channel's watermark and passes on their minimum when it advances (an ended channel no longer
  * holds it back), and reports the end of input once every channel has ended.
+ *
+ * <p>With checkpoints, barriers go to the {@link BarrierHandler}, which may block channels while it
+ * aligns; in-flight data restored from an unaligned checkpoint is read before a channel's live data.
  */
-final class InputGate {
+final class InputGate implements BarrierHandler.RecoveredInput {
     private final InputChannel[] channels;
+    private final Clock clock;
     private final long[] watermarks;
     private final boolean[] ended;
+    private final List<ArrayDeque<Object>> recovered = new ArrayList<>();
+    private BarrierHandler barriers;
     private int endedCount;
     private int next;
     private long combinedWatermark = Long.MIN_VALUE;
 
-    InputGate(InputChannel[] channels) {
+    InputGate(InputChannel[] channels, Clock clock) {
         this.channels = channels;
+        this.clock = clock;
         this.watermarks = new long[channels.length];
         this.ended = new boolean[channels.length];
         Arrays.fill(watermarks, Long.MIN_VALUE);
+        for (int i = 0; i < channels.length; i++) {
+            recovered.add(new ArrayDeque<>());
+        }
+    }
+
+    int channelCount() {
+        return channels.length;
+    }
+
+    void setBarrierHandler(BarrierHandler barriers) {
+        this.barriers = barriers;
+    }
+
+    BarrierHandler barrierHandler() {
+        return barriers;
+    }
+
+    /** Puts back the watermarks and in-flight data of a checkpoint, before anything is read. */
+    void restore(TaskState state) {
+        long[] restored = state.inputWatermarks();
+        if (restored.length == channels.length) {
+            System.arraycopy(restored, 0, watermarks, 0, restored.length);
+            combinedWatermark = Arrays.stream(watermarks).min().orElse(Long.MIN_VALUE);
+        }
+        List<List<Object>> inFlight = state.inFlight();
+        if (!inFlight.isEmpty() && inFlight.size() != channels.length) {
+            throw new IllegalStateException("the checkpoint holds in-flight data of " + inFlight.size()
+                    + " input channels, the task has " + channels.length);
+        }
+        for (int i = 0; i < inFlight.size(); i++) {
+            recovered.get(i).addAll(inFlight.get(i));
+        }
+    }
+
+    long[] watermarks() {
+        return watermarks.clone();
+    }
+
+    @Override
+    public List<Object> remaining(int channel) {
+        return List.copyOf(recovered.get(channel));
     }
 
     /** Delivers one element to the handler; returns false when no channel had one. */
@@ -31,8 +83,13 @@ final class InputGate {
         for (int i = 0; i < count; i++) {
             int channel = next;
             next = next + 1 == count ? 0 : next + 1;
-            if (ended[channel]) {
+            if (ended[channel] || (barriers != null && barriers.isBlocked(channel))) {
                 continue;
+            }
+            Object restored = recovered.get(channel).poll();
+            if (restored != null) {
+                deliver(channel, restored, handler);
+                return true;
             }
             Object element = channels[channel].poll();
             if (element != null) {
@@ -48,23 +105,47 @@ final class InputGate {
     }
 
     private void dispatch(int channel, Object element, InputHandler handler) throws Exception {
-        if (element instanceof RecordBatch batch) {
-            handler.onBatch(batch);
-        } else if (element instanceof StreamEvent.Watermark watermark) {
-            watermarks[channel] = Math.max(watermarks[channel], watermark.timestamp());
-            advanceWatermark(handler);
+        if (element instanceof StreamEvent.CheckpointBarrier barrier) {
+            requireBarrierHandler(element).onBarrier(channel, barrier, clock.nanoTime());
+        } else if (element instanceof StreamEvent.CancelBarrier cancel) {
+            requireBarrierHandler(element).onCancel(cancel.checkpointId());
         } else if (element instanceof StreamEvent.EndOfPartition) {
             ended[channel] = true;
             endedCount++;
             watermarks[channel] = Long.MAX_VALUE;
+            if (barriers != null) {
+                barriers.onEndOfPartition(channel, clock.nanoTime());
+            }
             if (endedCount == channels.length) {
                 handler.onEndOfInput();
             } else {
                 advanceWatermark(handler);
             }
         } else {
+            if (barriers != null) {
+                barriers.onData(channel, element);
+            }
+            deliver(channel, element, handler);
+        }
+    }
+
+    /** Hands a data element to the task. */
+    private void deliver(int channel, Object element, InputHandler handler) {
+        if (element instanceof RecordBatch batch) {
+            handler.onBatch(batch);
+        } else if (element instanceof StreamEvent.Watermark watermark) {
+            watermarks[channel] = Math.max(watermarks[channel], watermark.timestamp());
+            advanceWatermark(handler);
+        } else {
             throw new IllegalStateException("unexpected element on input channel " + channel + ": " + element);
         }
+    }
+
+    private BarrierHandler requireBarrierHandler(Object element) {
+        if (barriers == null) {
+            throw new IllegalStateException("checkpoint event " + element + " reached a task without checkpoints");
+        }
+        return barriers;
     }
 
     private void advanceWatermark(InputHandler handler) {

@@ -29,6 +29,8 @@ public final class RecordWriter implements Output {
     private final int batchSize;
     private final RecordBatch[] open;
     private final ArrayDeque<Object>[] pending;
+    /** Elements put into each channel so far, pending ones included: the sequence a barrier sent ahead carries. */
+    private final long[] sent;
     private int pendingCount;
 
     /** @param edgeName names the receiving operator in errors (a key selector belongs to it) */
@@ -42,6 +44,7 @@ public final class RecordWriter implements Output {
         this.batchSize = batchSize;
         this.open = new RecordBatch[channels.length];
         this.pending = new ArrayDeque[channels.length];
+        this.sent = new long[channels.length];
         for (int i = 0; i < channels.length; i++) {
             open[i] = newBatch();
             pending[i] = new ArrayDeque<>();
@@ -83,6 +86,28 @@ public final class RecordWriter implements Output {
         for (int i = 0; i < channels.length; i++) {
             flushOpen(i);
             send(i, event);
+        }
+    }
+
+    /**
+     * Sends a checkpoint barrier on every channel: in its place after the records emitted before
+     * it, or ahead of everything queued and pending, carrying how many elements it overtakes.
+     */
+    public void broadcastBarrier(StreamEvent.CheckpointBarrier barrier, boolean ahead) {
+        if (!ahead) {
+            broadcastEvent(barrier);
+            return;
+        }
+        for (int i = 0; i < channels.length; i++) {
+            flushOpen(i);
+            channels[i].offerPriority(barrier.withSequence(sent[i]));
+        }
+    }
+
+    /** Sends an event ahead of everything queued and pending on every channel. */
+    public void broadcastAhead(StreamEvent event) {
+        for (OutputChannel channel : channels) {
+            channel.offerPriority(event);
         }
     }
 
@@ -144,6 +169,7 @@ public final class RecordWriter implements Output {
     }
 
     private void send(int channel, Object element) {
+        sent[channel]++;
         if (pending[channel].isEmpty() && channels[channel].offer(element)) {
             return;
         }

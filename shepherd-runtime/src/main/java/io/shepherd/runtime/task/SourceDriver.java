@@ -8,6 +8,8 @@ import io.shepherd.runtime.metrics.OperatorCounters;
 import io.shepherd.runtime.operators.OperatorContext;
 import io.shepherd.runtime.operators.Output;
 import io.shepherd.runtime.operators.StreamOperator;
+import io.shepherd.runtime.state.snapshot.OperatorSnapshot;
+import io.shepherd.runtime.state.snapshot.RestoredOperatorState;
 
 /** Polls a source reader on behalf of its task and feeds what it emits into the chain. */
 final class SourceDriver implements SourceOutput<Object> {
@@ -45,6 +47,22 @@ final class SourceDriver implements SourceOutput<Object> {
             }
         }
         return InputStatus.MORE_AVAILABLE;
+    }
+
+    String uid() {
+        return context.uid();
+    }
+
+    /** Has the reader write its position into operator state, between two polls, and copies that state. */
+    OperatorSnapshot snapshot(long checkpointId) throws Exception {
+        reader.snapshotState(checkpointId);
+        return OperatorSnapshot.take(null, context.operatorState(), null);
+    }
+
+    /** Puts back the reader's stored position; before {@link #open}, so the new reader starts from it. */
+    void restore(RestoredOperatorState state) {
+        state.restoreInto(null, context.operatorState(), null, context.maxParallelism(), context.subtaskIndex(),
+                context.parallelism());
     }
 
     /** Closes the reader, if it was ever opened. */

@@ -3,9 +3,14 @@ package io.shepherd.runtime.task;
 import io.shepherd.api.source.InputStatus;
 import io.shepherd.common.Clock;
 import io.shepherd.runtime.channel.RecordBatch;
+import io.shepherd.runtime.checkpoint.CheckpointOptions;
+import io.shepherd.runtime.checkpoint.TaskId;
 import io.shepherd.runtime.operators.Output;
 import io.shepherd.runtime.operators.StreamOperator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * One parallel subtask of a chain, run cooperatively: a worker thread calls {@link #call} over
@@ -14,7 +19,12 @@ import java.util.List;
  *
  * <p>States: {@code RUNNING} (taking input) → {@code FINISHING} (input ended, operators finished,
  * end-of-partition queued; waiting for downstream to take the last elements) → {@code DONE}.
- * A task takes no input while any output element is waiting for a full channel.
+ * A task takes no input while any output element is waiting for a full channel. With checkpoints,
+ * a task whose output has ended stays until a checkpoint holding its final state has completed
+ * (so that its committed output is never repeated by a restore), snapshotting when triggered.
+ *
+ * <p>Other threads reach a task only through its mailbox of checkpoint commands, which it takes
+ * between two rounds of work: at a source, that is between two polls of its reader.
  */
 public final class Task implements InputHandler {
     /** Input elements (batches or events) one call takes at most, so that tasks sharing a thread take turns. */
@@ -26,8 +36,16 @@ public final class Task implements InputHandler {
         DONE
     }
 
+    private sealed interface Command {}
+
+    private record Trigger(long checkpointId, long timestampMs, CheckpointOptions options) implements Command {}
+
+    private record Completed(long checkpointId, boolean holdsEveryFinalState) implements Command {}
+
+    private record Aborted(long checkpointId) implements Command {}
+
+    private final TaskId id;
     private final String name;
-    private final int subtask;
     private final List<StreamOperator> operators;
     private final Output chainInput;
     private final SourceDriver source;
@@ -36,11 +54,16 @@ public final class Task implements InputHandler {
     private final Clock clock;
     private final int sourceRecordsPerCall;
     private final long bufferTimeoutNanos;
+    private final Queue<Command> mailbox = new ConcurrentLinkedQueue<>();
+    private TaskCheckpointer checkpointer;
+    private Consumer<Task> onOutputEnded = task -> {};
     private State state = State.RUNNING;
     private long lastFlushNanos;
     private long lastWatermark = Long.MIN_VALUE;
     /** Whether the current call took any input; a call that took none lets its worker back off. */
     private boolean tookInput;
+    /** With checkpoints: a completed checkpoint holds the final state of every task of the job. */
+    private boolean finalStateCommitted;
 
     /**
      * @param operators the chain's operators, head first (without the source, for a source task)
@@ -48,10 +71,10 @@ public final class Task implements InputHandler {
      * @param source the source driver of a source task, else null
      * @param gate the input gate of a non-source task, else null
      */
-    Task(String name, int subtask, List<StreamOperator> operators, Output chainInput, SourceDriver source,
+    Task(TaskId id, String name, List<StreamOperator> operators, Output chainInput, SourceDriver source,
             InputGate gate, TaskOutputs outputs, Clock clock, int sourceRecordsPerCall, long bufferTimeoutNanos) {
+        this.id = id;
         this.name = name;
-        this.subtask = subtask;
         this.operators = operators;
         this.chainInput = chainInput;
         this.source = source;
@@ -66,8 +89,43 @@ public final class Task implements InputHandler {
         return name;
     }
 
+    public TaskId id() {
+        return id;
+    }
+
     public int subtask() {
-        return subtask;
+        return id.subtask();
+    }
+
+    public boolean isSource() {
+        return source != null;
+    }
+
+    /** Makes the task take part in checkpoints; {@code onOutputEnded} hears when its output has ended. */
+    void enableCheckpoints(TaskCheckpointer checkpointer, Consumer<Task> onOutputEnded) {
+        this.checkpointer = checkpointer;
+        this.onOutputEnded = onOutputEnded;
+        if (gate != null) {
+            gate.setBarrierHandler(new BarrierHandler(gate.channelCount(), checkpointer, gate));
+        }
+    }
+
+    /** Starts a checkpoint here: for a source, or for a task whose output has ended. Any thread. */
+    public void triggerCheckpoint(long checkpointId, long timestampMs, CheckpointOptions options) {
+        mailbox.add(new Trigger(checkpointId, timestampMs, options));
+    }
+
+    /**
+     * Any thread. {@code holdsEveryFinalState}: the checkpoint was taken after the output of every
+     * task of the job had ended, so a restore can never repeat anything: tasks that are done may go.
+     */
+    public void notifyCheckpointCompleted(long checkpointId, boolean holdsEveryFinalState) {
+        mailbox.add(new Completed(checkpointId, holdsEveryFinalState));
+    }
+
+    /** Any thread. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        mailbox.add(new Aborted(checkpointId));
     }
 
     public void open() throws Exception {
@@ -81,15 +139,16 @@ public final class Task implements InputHandler {
     }
 
     public ProgressState call() throws Exception {
+        if (state == State.DONE) {
+            return ProgressState.DONE;
+        }
+        boolean commands = runMailbox();
         if (state == State.FINISHING) {
-            if (outputs.sendPending()) {
+            if (outputs.sendPending() && (checkpointer == null || finalStateCommitted)) {
                 state = State.DONE;
                 return ProgressState.DONE;
             }
-            return ProgressState.NO_PROGRESS;
-        }
-        if (state == State.DONE) {
-            return ProgressState.DONE;
+            return commands ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
         }
         if (!outputs.sendPending()) {
             return ProgressState.NO_PROGRESS;
@@ -101,11 +160,30 @@ public final class Task implements InputHandler {
         tookInput = false;
         boolean inputIdle = source != null ? pollSource() : pollInput();
         long nowNanos = clock.nanoTime();
+        if (gate != null && gate.barrierHandler() != null) {
+            gate.barrierHandler().checkAlignmentTimeout(nowNanos);
+        }
         if (inputIdle || nowNanos - lastFlushNanos >= bufferTimeoutNanos) {
             outputs.flushOpenBatches();
             lastFlushNanos = nowNanos;
         }
-        return tookInput ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
+        return tookInput || commands ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
+    }
+
+    private boolean runMailbox() throws Exception {
+        boolean any = false;
+        for (Command command = mailbox.poll(); command != null; command = mailbox.poll()) {
+            any = true;
+            if (command instanceof Trigger trigger) {
+                checkpointer.trigger(trigger.checkpointId(), trigger.timestampMs(), trigger.options());
+            } else if (command instanceof Completed completed) {
+                checkpointer.completed(completed.checkpointId());
+                finalStateCommitted |= completed.holdsEveryFinalState();
+            } else if (command instanceof Aborted aborted) {
+                checkpointer.aborted(aborted.checkpointId());
+            }
+        }
+        return any;
     }
 
     /** Closes every operator and the source, also after a failure; the first problem is rethrown. */
@@ -176,6 +254,10 @@ public final class Task implements InputHandler {
         }
         outputs.endAll();
         state = State.FINISHING;
+        if (checkpointer != null) {
+            checkpointer.markFinished();
+            onOutputEnded.accept(this);
+        }
     }
 
     private static Exception closeQuietly(AutoCloseable closeable, Exception first) {
@@ -190,8 +272,13 @@ public final class Task implements InputHandler {
         return first;
     }
 
+    public String debug() {
+        return this + " state=" + state + " final=" + finalStateCommitted + " mailbox=" + mailbox + " pending=" + outputs.hasPending()
+            + (gate != null && gate.barrierHandler() != null ? " handler=" + gate.barrierHandler().debug() : "");
+    }
+
     @Override
     public String toString() {
-        return "task '" + name + "' subtask " + subtask;
+        return "task '" + name + "' subtask " + id.subtask();
     }
 }

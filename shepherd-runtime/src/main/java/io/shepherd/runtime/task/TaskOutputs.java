@@ -44,6 +44,20 @@ public final class TaskOutputs implements Output {
         }
     }
 
+    /** Sends a checkpoint barrier on every edge, dead letters included; ahead of queued output when unaligned. */
+    public void broadcastBarrier(StreamEvent.CheckpointBarrier barrier, boolean ahead) {
+        for (RecordWriter writer : all) {
+            writer.broadcastBarrier(barrier, ahead);
+        }
+    }
+
+    /** Sends an event ahead of queued output on every edge, dead letters included. */
+    public void broadcastAhead(StreamEvent event) {
+        for (RecordWriter writer : all) {
+            writer.broadcastAhead(event);
+        }
+    }
+
     public void flushOpenBatches() {
         for (RecordWriter writer : all) {
             writer.flushOpenBatches();

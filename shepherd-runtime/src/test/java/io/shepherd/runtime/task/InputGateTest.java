@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InputGateTest {
     private final LocalChannel fast = new LocalChannel(16);
     private final LocalChannel slow = new LocalChannel(16);
-    private final InputGate gate = new InputGate(new InputChannel[] {fast, slow});
+    private final InputGate gate = new InputGate(new InputChannel[] {fast, slow}, io.shepherd.common.Clock.system());
     private final List<String> seen = new ArrayList<>();
     private final InputHandler handler = new InputHandler() {
         @Override

@@ -7,6 +7,7 @@ import io.shepherd.runtime.channel.LocalChannel;
 import io.shepherd.runtime.channel.RecordBatch;
 import io.shepherd.runtime.channel.StreamEvent;
 import io.shepherd.runtime.testing.ManualClock;
+import io.shepherd.runtime.checkpoint.TaskId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class TaskProgressTest {
     private final LocalChannel input = new LocalChannel(4);
-    private final Task task = new Task("sink", 0, List.of(), new TaskOutputs(List.of(), null), null,
-            new InputGate(new InputChannel[] {input}), new TaskOutputs(List.of(), null), new ManualClock(), 16,
+    private final Task task = new Task(new TaskId(1, 0), "sink", List.of(), new TaskOutputs(List.of(), null), null,
+            new InputGate(new InputChannel[] {input}, new ManualClock()), new TaskOutputs(List.of(), null), new ManualClock(), 16,
             1_000_000);
 
     @Test
