@@ -31,6 +31,14 @@ public interface JobClient {
     }
 
     /**
+     * The job's most recent checkpoints and savepoints (up to 100), oldest first, with what each
+     * cost; empty for a job without checkpoints. Also available after the job ended.
+     */
+    default List<CheckpointStats> checkpoints() {
+        return List.of();
+    }
+
+    /**
      * Takes a savepoint: a checkpoint the user owns, never deleted by the job, that a job (this one
      * or a changed one with the same operator uids) can start from. Completes with its directory.
      */

@@ -1,5 +1,6 @@
 package io.shepherd.runtime.execution;
 
+import io.shepherd.api.execution.CheckpointStats;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobExecutionException;
 import io.shepherd.api.execution.JobMetrics;
@@ -217,6 +218,11 @@ final class JobRun implements JobClient, TaskGateway {
     @Override
     public List<Recovery> recoveries() {
         return List.copyOf(recoveries);
+    }
+
+    @Override
+    public List<CheckpointStats> checkpoints() {
+        return checkpoints == null ? List.of() : CheckpointStatistics.oldestFirst(checkpoints.driver().history());
     }
 
     @Override
