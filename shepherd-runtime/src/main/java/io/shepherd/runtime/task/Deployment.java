@@ -159,7 +159,9 @@ public final class Deployment {
             Operation.SourceOp op = Functions.deserialize(graph.serializedOperations().get(head.id()));
             source = new SourceDriver(op.source(), context(head, subtask, false), chainInput);
         } else {
-            gate = new InputGate(inputChannels(vertex, subtask), clock);
+            List<JobEdge> inputEdges = new ArrayList<>();
+            InputChannel[] channels = inputChannels(vertex, subtask, inputEdges);
+            gate = new InputGate(channels, inputEdges.stream().mapToInt(JobEdge::targetInput).toArray(), clock);
         }
         if (restored != null) {
             restore(id, vertex.parallelism(), source, operators, gate);
@@ -233,13 +235,15 @@ public final class Deployment {
         };
     }
 
-    private InputChannel[] inputChannels(JobVertex vertex, int subtask) {
+    /** The subtask's input channels, edge by edge; {@code edgeOfChannel} gets the edge of each. */
+    private InputChannel[] inputChannels(JobVertex vertex, int subtask, List<JobEdge> edgeOfChannel) {
         List<InputChannel> inputs = new ArrayList<>();
         for (JobEdge edge : vertex.inputs()) {
             LocalChannel[][] matrix = channels.get(edge);
             for (LocalChannel[] row : matrix) {
                 if (row[subtask] != null) {
                     inputs.add(row[subtask]);
+                    edgeOfChannel.add(edge);
                 }
             }
         }

@@ -224,8 +224,15 @@ public final class Task implements InputHandler {
     }
 
     @Override
-    public void onBatch(RecordBatch batch) {
+    public void onBatch(RecordBatch batch, int input) {
         int n = batch.size();
+        if (input == 1) {
+            StreamOperator head = operators.get(0);
+            for (int i = 0; i < n; i++) {
+                head.processKeyedElement2(batch.record(i), batch.timestamp(i), batch.hasKeys() ? batch.key(i) : null);
+            }
+            return;
+        }
         if (batch.hasKeys()) {
             StreamOperator head = operators.get(0);
             for (int i = 0; i < n; i++) {

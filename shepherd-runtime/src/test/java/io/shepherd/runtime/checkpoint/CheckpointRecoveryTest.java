@@ -9,6 +9,7 @@ import io.shepherd.api.checkpoint.RestartStrategy;
 import io.shepherd.api.execution.JobResult;
 import io.shepherd.api.functions.Collector;
 import io.shepherd.api.functions.FunctionContext;
+import io.shepherd.api.functions.KeyedCoProcessFunction;
 import io.shepherd.api.functions.KeyedProcessFunction;
 import io.shepherd.api.state.ValueState;
 import io.shepherd.api.state.ValueStateDescriptor;
@@ -29,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checkpoints on the real runtime: a job of two unioned sources, a keyed running count and a
- * rebalance into a transactional sink, at parallelism 1 to 3, with task failures injected at
+ * Checkpoints on the real runtime: a job of two unioned sources and a third one, connected by key
+ * into a two-input running count, then rebalanced into a transactional sink, at parallelism 1 to
+ * 3, with task failures injected at
  * records drawn from a seed (also twice in a row). Exactly-once modes must commit exactly the
  * output of a run without failures; at-least-once must lose nothing.
  */
@@ -80,6 +82,7 @@ class CheckpointRecoveryTest {
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ZERO));
         DataStream<Long> first = env.fromSource(new PacedSource(perSource, 64), "first");
         DataStream<Long> second = env.fromSource(new PacedSource(perSource, 64), "second").map(v -> v + perSource);
+        DataStream<Long> third = env.fromSource(new PacedSource(perSource, 64), "third").map(v -> v + 2 * perSource);
         TransactionalCollectSink<Tuple2<Long, Long>> sink = new TransactionalCollectSink<>();
         first.union(second)
                 .map(v -> {
@@ -89,6 +92,7 @@ class CheckpointRecoveryTest {
                     return v;
                 })
                 .keyBy(v -> v % KEYS)
+                .connect(third.keyBy(v -> v % KEYS))
                 .process(new RunningCount())
                 .rebalance()
                 .sink(sink);
@@ -101,7 +105,7 @@ class CheckpointRecoveryTest {
         assertThat(pendingFailures.get()).as("failures not reached").isEmpty();
         // Two subtasks may both fail before the job has stopped: one recovery covers both.
         assertThat(result.recoveries()).as("recoveries").isNotEmpty().hasSizeLessThanOrEqualTo(injected);
-        List<Tuple2<Long, Long>> expected = reference(2 * perSource);
+        List<Tuple2<Long, Long>> expected = reference(3 * perSource);
         List<Tuple2<Long, Long>> committed = sink.committed();
         Multisets.Diff<Tuple2<Long, Long>> diff = Multisets.diff(expected, committed);
         if (exactlyOnce) {
@@ -123,7 +127,8 @@ class CheckpointRecoveryTest {
         return out;
     }
 
-    private static final class RunningCount extends KeyedProcessFunction<Long, Long, Tuple2<Long, Long>> {
+    /** Counts the records of both inputs per key; the output is the same whatever their interleaving. */
+    private static final class RunningCount extends KeyedCoProcessFunction<Long, Long, Long, Tuple2<Long, Long>> {
         private transient ValueState<Long> count;
 
         @Override
@@ -132,7 +137,14 @@ class CheckpointRecoveryTest {
         }
 
         @Override
-        public void processElement(Long value, Context<Long> context, Collector<Tuple2<Long, Long>> out) {
+        public void processElement1(Long value, KeyedProcessFunction.Context<Long> context,
+                Collector<Tuple2<Long, Long>> out) {
+            processElement2(value, context, out);
+        }
+
+        @Override
+        public void processElement2(Long value, KeyedProcessFunction.Context<Long> context,
+                Collector<Tuple2<Long, Long>> out) {
             long next = (count.value() == null ? 0 : count.value()) + 1;
             count.update(next);
             out.collect(Tuple2.of(context.currentKey(), next));
