@@ -87,7 +87,12 @@ final class JobCheckpoints {
         if (!leftovers.isEmpty()) {
             LOG.info("discarded checkpoints {} that an earlier run left unfinished in {}", leftovers, root);
         }
-        checkpoints.readInitialState();
+        try {
+            checkpoints.readInitialState();
+        } catch (RuntimeException e) {
+            checkpoints.close(true); // nothing ran: release the directory's lock, and a temporary one is not needed
+            throw e;
+        }
         return checkpoints;
     }
 
