@@ -62,6 +62,11 @@ final class Forcer implements Runnable {
         batch.appends().forEach(append -> append.fail(failed));
     }
 
+    /** Whether a force is running or about to: a batch written now would wait for the next one anyway. */
+    boolean busy() {
+        return !idle();
+    }
+
     /** Whether every batch handed over has been acknowledged (or failed). */
     boolean idle() {
         lock.lock();

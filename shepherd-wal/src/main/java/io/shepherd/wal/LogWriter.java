@@ -152,6 +152,12 @@ final class LogWriter implements Runnable {
             backlog.poll();
             return runControl(control, now) ? 0 : -1;
         }
+        if (policy.kind() == SyncPolicy.Kind.SYNC && forcer.busy() && !batchIsFull()) {
+            // What is written now would wait for the next force anyway: gather it into one write when this
+            // force ends. Only a full batch is worth copying into the file while the force runs.
+            forcer.awaitIdle();
+            return 0;
+        }
         awaitFullerBatch();
         writeBatch();
         now = clock.nanoTime();

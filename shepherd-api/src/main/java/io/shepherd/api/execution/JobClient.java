@@ -46,4 +46,18 @@ public interface JobClient {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "job '" + jobName() + "' takes no savepoints: enable checkpoints in its configuration"));
     }
+
+    /**
+     * Takes a savepoint, then stops the job; {@link #await} then returns a result with status
+     * {@code CANCELLED}. Completes with the savepoint's directory. The job stops before any later
+     * checkpoint can complete, so a two-phase-commit sink has committed nothing past the savepoint
+     * and a job started from it goes on exactly where this one stopped. If the savepoint fails, the
+     * job keeps running and the future fails.
+     */
+    default CompletableFuture<String> stopWithSavepoint() {
+        return triggerSavepoint().thenApply(savepoint -> {
+            cancel();
+            return savepoint;
+        });
+    }
 }

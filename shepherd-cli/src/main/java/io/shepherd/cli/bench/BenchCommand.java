@@ -1,18 +1,25 @@
 package io.shepherd.cli.bench;
 
+import io.shepherd.api.checkpoint.CheckpointingMode;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code shepherd bench}: end-to-end throughput of the benchmark jobs on the embedded engine, one
- * JSON object per job and parallelism on stdout.
+ * JSON object per job, parallelism and variant (checkpoint interval) on stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure end-to-end throughput of the benchmark jobs on the embedded engine.")
 public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--job", description = "stateless, keyed-count or all (default: ${DEFAULT-VALUE})",
             defaultValue = "all")
     String job;
@@ -33,6 +40,15 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "3")
     int repeats;
 
+    @Option(names = "--checkpoint-interval", split = ",", converter = IntervalConverter.class,
+            description = "checkpoint intervals, measured interleaved run by run against the first: off, <n>ms, <n>s "
+                    + "(default: off; e.g. off,1s)", defaultValue = "off")
+    List<Duration> checkpointIntervals;
+
+    @Option(names = "--checkpointing", converter = BenchVariant.ModeConverter.class,
+            description = "aligned, unaligned or at-least-once (default: aligned)", defaultValue = "aligned")
+    CheckpointingMode checkpointing;
+
     @Option(names = "--worker-threads", description = "worker threads per job (default: the parallelism); as many "
             + "as the job has tasks approximates a thread per task")
     Integer workerThreads;
@@ -40,15 +56,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<BenchJob> jobs = job.equals("all") ? List.of(BenchJob.values()) : List.of(BenchJob.fromLabel(job));
+        List<BenchVariant> variants = checkpointIntervals.stream()
+                .map(interval -> new BenchVariant(interval, checkpointing))
+                .toList();
+        PrintWriter out = spec.commandLine().getOut();
         for (BenchJob benchJob : jobs) {
             for (int parallelism : parallelisms) {
-                BenchRunner.Measurement m = BenchRunner.measure(
-                        benchJob, parallelism, workerThreads == null ? parallelism : workerThreads, records,
-                        warmups, repeats);
-                System.out.println(String.format(Locale.ROOT,
-                        "{\"engine\":\"shepherd\",\"job\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,\"records\":%d,"
-                                + "\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d}",
-                        m.job(), parallelism, m.workerThreads(), m.records(), m.median(), m.min(), m.max(), repeats));
+                for (BenchRunner.Measurement m : BenchRunner.measure(benchJob, parallelism,
+                        workerThreads == null ? parallelism : workerThreads, records, variants, warmups, repeats)) {
+                    out.println(m.json());
+                }
+                out.flush();
             }
         }
         return 0;

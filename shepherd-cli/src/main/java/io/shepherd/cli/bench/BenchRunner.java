@@ -1,55 +1,128 @@
 package io.shepherd.cli.bench;
 
 import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.execution.CheckpointStats;
+import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
-/** Runs one bench job repeatedly in this JVM after warm-up runs, and reports the median. */
-public final class BenchRunner {
+/**
+ * Runs one bench job repeatedly in this JVM after warm-up runs, and reports the median. With
+ * several variants, each round runs every variant once, in alternating order (A B, B A, ...), so
+ * that drifting load and JIT state do not favour one of them.
+ */
+final class BenchRunner {
     private BenchRunner() {}
 
-    /** One measured configuration. */
-    public record Measurement(
-            String job, int parallelism, int workerThreads, long records, List<Double> recordsPerSecond) {
-        public double median() {
-            List<Double> sorted = new ArrayList<>(recordsPerSecond);
-            Collections.sort(sorted);
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    /**
+     * One measured run.
+     *
+     * @param recordsPerSecond records over the time from submitting the job to its last record reaching a sink
+     * @param endWaitNanos from the last record to the end of the job: with checkpoints, the wait for a
+     *     checkpoint that covers the end of the input
+     */
+    record Run(double recordsPerSecond, long endWaitNanos, List<CheckpointStats> checkpoints) {}
+
+    /** The measured runs of one variant, and its rate against the first variant's in the same rounds. */
+    record Measurement(String job, int parallelism, int workerThreads, long records, BenchVariant variant,
+            List<Run> runs, List<Double> ratiosToFirst) {
+
+        double median() {
+            return BenchRunner.median(rates());
         }
 
-        public double min() {
-            return Collections.min(recordsPerSecond);
+        double min() {
+            return Collections.min(rates());
         }
 
-        public double max() {
-            return Collections.max(recordsPerSecond);
+        double max() {
+            return Collections.max(rates());
+        }
+
+        private List<Double> rates() {
+            return runs.stream().map(Run::recordsPerSecond).toList();
+        }
+
+        /** One JSON object: the rate, the variant, its ratio to the first variant and its checkpoints. */
+        String json() {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "{\"engine\":\"shepherd\",\"job\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,\"records\":%d,"
+                            + "\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d,%s",
+                    job, parallelism, workerThreads, records, median(), min(), max(), runs.size(), variant.json()));
+            if (!ratiosToFirst.isEmpty()) {
+                line.append(String.format(Locale.ROOT, ",\"ratio_to_first\":%.3f,\"ratio_min\":%.3f,\"ratio_max\":%.3f",
+                        BenchRunner.median(ratiosToFirst), Collections.min(ratiosToFirst),
+                        Collections.max(ratiosToFirst)));
+            }
+            if (variant.checkpoints()) {
+                line.append(',').append(CheckpointFigures.of(runs).json());
+            }
+            return line.append('}').toString();
         }
     }
 
-    public static Measurement measure(
-            BenchJob job, int parallelism, int workerThreads, long records, int warmups, int repeats) throws Exception {
-        for (int i = 0; i < warmups; i++) {
-            runOnce(job, parallelism, workerThreads, records);
+    /** @param variants measured interleaved; ratios are given against the first */
+    static List<Measurement> measure(BenchJob job, int parallelism, int workerThreads, long records,
+            List<BenchVariant> variants, int warmups, int repeats) throws Exception {
+        for (int round = 0; round < warmups; round++) {
+            for (BenchVariant variant : inRoundOrder(variants, round)) {
+                runOnce(job, variant, parallelism, workerThreads, records);
+            }
         }
-        List<Double> rates = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            rates.add(runOnce(job, parallelism, workerThreads, records));
+        List<List<Run>> runs = new ArrayList<>();
+        variants.forEach(variant -> runs.add(new ArrayList<>()));
+        for (int round = 0; round < repeats; round++) {
+            for (BenchVariant variant : inRoundOrder(variants, round)) {
+                runs.get(variants.indexOf(variant)).add(runOnce(job, variant, parallelism, workerThreads, records));
+            }
         }
-        return new Measurement(job.label(), parallelism, workerThreads, records, rates);
+        List<Measurement> measurements = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; variants.size() > 1 && v > 0 && round < repeats; round++) {
+                ratios.add(runs.get(v).get(round).recordsPerSecond() / runs.get(0).get(round).recordsPerSecond());
+            }
+            measurements.add(new Measurement(job.label(), parallelism, workerThreads, records, variants.get(v),
+                    runs.get(v), ratios));
+        }
+        return measurements;
     }
 
-    static double runOnce(BenchJob job, int parallelism, int workerThreads, long records) throws Exception {
+    private static List<BenchVariant> inRoundOrder(List<BenchVariant> variants, int round) {
+        List<BenchVariant> order = new ArrayList<>(variants);
+        if (round % 2 == 1) {
+            Collections.reverse(order);
+        }
+        return order;
+    }
+
+    static Run runOnce(BenchJob job, BenchVariant variant, int parallelism, int workerThreads, long records)
+            throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         env.config().setWorkerThreads(workerThreads);
+        variant.configure(env.config());
         job.build(env, records);
-        JobResult result = env.execute("bench-" + job.label());
+        InputEndSink.reset();
+        long startNanos = System.nanoTime();
+        JobClient client = env.executeAsync("bench-" + job.label());
+        JobResult result = client.await();
+        long endNanos = System.nanoTime();
         long processed = result.metrics().sourceRecords();
         if (processed != records) {
             throw new IllegalStateException("bench job " + job.label() + " read " + processed + " of " + records);
         }
-        return records / (result.duration().toNanos() / 1e9);
+        long lastRecordNanos = InputEndSink.lastRecordNanos();
+        return new Run(records / ((lastRecordNanos - startNanos) / 1e9), endNanos - lastRecordNanos,
+                client.checkpoints());
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

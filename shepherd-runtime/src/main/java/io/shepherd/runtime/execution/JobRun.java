@@ -233,6 +233,19 @@ final class JobRun implements JobClient, TaskGateway {
         return checkpoints.driver().triggerSavepoint().thenApply(checkpoints::directoryOf);
     }
 
+    @Override
+    public CompletableFuture<String> stopWithSavepoint() {
+        if (checkpoints == null) {
+            return JobClient.super.stopWithSavepoint();
+        }
+        // Runs on the coordinator's thread as the savepoint completes, before it can trigger another
+        // checkpoint: no output committed for a later checkpoint would be produced again from the savepoint.
+        return checkpoints.driver().triggerSavepoint().thenApply(savepoint -> {
+            cancel();
+            return checkpoints.directoryOf(savepoint);
+        });
+    }
+
     private JobResult result() throws JobExecutionException, InterruptedException {
         supervisor.join();
         Attempt.TaskFailure failed = failure;
