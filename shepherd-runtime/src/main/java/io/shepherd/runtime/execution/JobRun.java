@@ -81,10 +81,15 @@ final class JobRun implements JobClient, TaskGateway {
         this.startNanos = clock.nanoTime();
     }
 
+    /** Deploys and starts every region before it returns, so the job's tasks and counters exist from then on. */
     void start() {
         if (checkpoints != null) {
             checkpoints.start(this);
         }
+        for (Set<Integer> region : graph.regions()) {
+            deploy(region, () -> {});
+        }
+        resumeCheckpoints();
         supervisor.start();
     }
 
@@ -95,10 +100,6 @@ final class JobRun implements JobClient, TaskGateway {
 
     private void supervise() {
         try {
-            for (Set<Integer> region : graph.regions()) {
-                deploy(region, () -> {});
-            }
-            resumeCheckpoints();
             while (!running.isEmpty()) {
                 Attempt finished = endedAttempts.take();
                 running.remove(finished.region());
