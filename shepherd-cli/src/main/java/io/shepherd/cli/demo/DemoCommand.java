@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
                     + "then checked against a reference computed independently from the seed: every leg applied "
                     + "exactly once, every final balance right, total money conserved.",
             "With --failures N, N exceptions are thrown at moments drawn from the seed inside the source, the "
-                    + "balance operator or the sink, each in a run of its own; the job recovers from its latest "
-                    + "checkpoint each time, and the check also demands N recoveries."
+                    + "balance operator or the sink, each once the job has recovered from the one before; the job "
+                    + "restores its latest checkpoint each time, and the check also demands N recoveries."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -51,9 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + "same failure plan (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--guarantee", paramLabel = "G", defaultValue = "exactly-once",
+    @Option(names = "--guarantee", paramLabel = "G",
             description = "What the verification demands: exactly-once, at-least-once (doubles allowed) or "
-                    + "at-most-once (losses allowed) (default: ${DEFAULT-VALUE}).")
+                    + "at-most-once (losses allowed) (default: at-least-once with --checkpointing at-least-once, "
+                    + "else exactly-once).")
     String guarantee;
 
     @Option(names = "--mechanism", paramLabel = "M",
@@ -90,13 +91,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     private DemoSpec spec() {
         try {
-            Guarantee promised = Labeled.parse(Guarantee.values(), "--guarantee", guarantee);
+            Guarantee promised = guarantee();
             RecoveryMechanism recovery = mechanism();
             return new DemoSpec(transfers, accounts, parallelism, seed, DemoSpec.DEFAULT_OPENING_BALANCE, promised,
                     recovery, checkpoints(recovery, promised), failures);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The guarantee asked for; without one, the strongest the checkpointing mode asked for keeps. */
+    private Guarantee guarantee() {
+        if (guarantee != null) {
+            return Labeled.parse(Guarantee.values(), "--guarantee", guarantee);
+        }
+        return checkpointing == null ? Guarantee.EXACTLY_ONCE
+                : Labeled.parse(Checkpointing.values(), "--checkpointing", checkpointing).keeps();
     }
 
     /** The mechanism asked for; without one, checkpoints when anything about recovery was asked for. */

@@ -133,7 +133,8 @@ public final class DemoReport {
             case EXACTLY_ONCE -> "every leg applied exactly once, every final balance right, total money conserved"
                     + through + ".";
             case AT_LEAST_ONCE -> String.format(Locale.ROOT,
-                    "no leg lost%s (%,d duplicated applications, which at-least-once allows).", through, v.duplicated());
+                    "no leg lost%s (%,d duplicated applications, which at-least-once allows).", through,
+                    v.duplicated());
             case AT_MOST_ONCE -> String.format(Locale.ROOT,
                     "no leg applied twice%s (%,d lost legs, which at-most-once allows).", through, v.lost());
         };

@@ -50,8 +50,8 @@ public record DemoSpec(
         }
         mechanism.requireAvailable();
         if ((mechanism == RecoveryMechanism.CHECKPOINTS) != (checkpoints != null)) {
-            throw new IllegalArgumentException("checkpoint settings go with the checkpoints mechanism, and only with it; "
-                    + "the mechanism is " + mechanism.label());
+            throw new IllegalArgumentException("checkpoint settings go with the checkpoints mechanism, and only "
+                    + "with it; the mechanism is " + mechanism.label());
         }
         if (failures > 0 && mechanism == RecoveryMechanism.NONE) {
             throw new IllegalArgumentException("injecting failures needs a recovery mechanism: with none, the first "

@@ -40,7 +40,7 @@ final class Durations {
                 + "got '" + text + "'");
     }
 
-    /** The shortest text {@link #parse} reads back as {@code duration} (to the millisecond): {@code 200ms}, {@code 2s}. */
+    /** The shortest text {@link #parse} reads back as {@code duration}, to the ms: {@code 200ms}, {@code 2s}. */
     static String format(Duration duration) {
         long millis = duration.toMillis();
         for (Unit unit : Unit.values()) {

@@ -97,7 +97,8 @@ class DemoCommandTest {
 
     @Test
     void when_exactly_once_is_asked_of_at_least_once_checkpoints_then_exit_is_2_and_the_way_out_is_named() {
-        CommandRun run = CommandRun.of("demo", "--failures", "1", "--checkpointing", "at-least-once");
+        CommandRun run = CommandRun.of(
+                "demo", "--guarantee", "exactly-once", "--failures", "1", "--checkpointing", "at-least-once");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("at-least-once checkpointing may apply a leg twice after a restore, so it "
@@ -135,7 +136,8 @@ class DemoCommandTest {
         CommandRun interval = CommandRun.of("demo", "--mechanism", "none", "--checkpoint-interval", "1s");
 
         assertThat(mode.exitCode()).as(mode.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(mode.err()).contains("--checkpointing and --checkpoint-interval need --mechanism checkpoints, not none");
+        assertThat(mode.err())
+                .contains("--checkpointing and --checkpoint-interval need --mechanism checkpoints, not none");
         assertThat(interval.exitCode()).as(interval.toString()).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -14,7 +14,8 @@ class DemoReportTest {
     private static final DemoSpec THREE_FAILURES = new DemoSpec(1_000, 10, 2, 1, DemoSpec.DEFAULT_OPENING_BALANCE,
             Guarantee.EXACTLY_ONCE, RecoveryMechanism.CHECKPOINTS,
             new CheckpointSettings(Checkpointing.ALIGNED, Duration.ofMillis(200)), 3);
-    private static final Verification EXACT = new Verification(2_000, 2_000, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
+    private static final Verification EXACT =
+            new Verification(2_000, 2_000, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
 
     @Test
     void when_fewer_failures_were_injected_than_asked_for_then_the_run_is_not_verified_and_says_why() throws Exception {

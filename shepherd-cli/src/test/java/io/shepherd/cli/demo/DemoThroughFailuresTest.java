@@ -32,11 +32,13 @@ class DemoThroughFailuresTest {
     @Test
     void when_failures_hit_a_job_with_at_least_once_checkpoints_then_no_leg_is_lost_and_doubles_are_counted() {
         SeededRuns.of("demo through failures, at-least-once", 2, 40).forEach(seed -> {
-            Run run = run(seed, "at-least-once", "--guarantee", "at-least-once");
+            Run run = run(seed, "at-least-once");
 
             assertThat(run.command().exitCode()).as(run.command().toString()).isEqualTo(ExitCodes.OK);
             assertRecoveredFromEveryFailure(run);
             JsonNode json = run.json();
+            assertThat(json.get("guarantee").asText()).as("the default with at-least-once checkpoints")
+                    .isEqualTo("at-least-once");
             assertThat(json.get("lost").asLong()).isZero();
             assertThat(json.get("legs_applied").asLong())
                     .isEqualTo(json.get("legs_expected").asLong() + json.get("duplicated").asLong());
@@ -95,17 +97,14 @@ class DemoThroughFailuresTest {
     }
 
     /** One run of 1 to 3 failures at parallelism 1 to 3, both drawn from the seed. */
-    private static Run run(long seed, String checkpointing, String... more) {
+    private static Run run(long seed, String checkpointing) {
         SplittableRandom random = new SplittableRandom(seed);
         int failures = 1 + random.nextInt(3);
         int parallelism = 1 + random.nextInt(3);
         String[] args = {"demo", "--json", "--transfers", String.valueOf(TRANSFERS), "--accounts", "300",
             "--parallelism", String.valueOf(parallelism), "--seed=" + seed, "--failures", String.valueOf(failures),
             "--checkpointing", checkpointing, "--checkpoint-interval", "5ms"};
-        String[] all = new String[args.length + more.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return new Run(CommandRun.of(all), failures);
+        return new Run(CommandRun.of(args), failures);
     }
 
     private record Run(CommandRun command, int failures) {

@@ -73,7 +73,8 @@ class FailureInjectorTest {
 
         assertThat(plan).isEqualTo(FailurePoint.draw(7, 20, 1_000_000));
         assertThat(plan).isNotEqualTo(FailurePoint.draw(8, 20, 1_000_000));
-        assertThat(plan).extracting(FailurePoint::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(plan).extracting(FailurePoint::number)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
         assertThat(plan).extracting(FailurePoint::fromTx).isSorted()
                 .allSatisfy(tx -> assertThat(tx).isBetween(0L, 599_999L));
         Set<FailureSite> sites = EnumSet.noneOf(FailureSite.class);
