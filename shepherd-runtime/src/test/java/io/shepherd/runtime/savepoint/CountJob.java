@@ -30,6 +30,8 @@ final class CountJob {
     static final int KEYS = 13;
     /** Splits of the source: at least the largest parallelism the tests use. */
     static final int SPLITS = 4;
+    /** The source's pace per subtask: slow enough that records keep flowing while a savepoint is taken. */
+    static final int RECORDS_PER_MS = 16;
 
     private final long count;
     private final Path checkpoints;
@@ -98,7 +100,7 @@ final class CountJob {
         env.config().checkpointing().setInterval(interval).setDirectory(checkpoints.toString())
                 .setRestoreFrom(restoreFrom);
         DataStream<Long> numbers =
-                env.fromSource(new SplitSource(count, SPLITS, 32, holdAt), "numbers").uid("numbers");
+                env.fromSource(new SplitSource(count, SPLITS, RECORDS_PER_MS, holdAt), "numbers").uid("numbers");
         if (passThrough) {
             numbers = numbers.map(v -> v).name("pass");
         }
@@ -120,7 +122,8 @@ final class CountJob {
     /** Runs the job until its source has emitted {@code records}, then stops it with a savepoint. */
     Path stopWithSavepointAfter(long records) throws Exception {
         JobClient job = start();
-        await().atMost(Jobs.DEADLINE).until(() -> job.metrics().sourceRecords() >= records);
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Jobs.DEADLINE)
+                .until(() -> job.metrics().sourceRecords() >= records);
         String savepoint = job.stopWithSavepoint().get(Jobs.DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertThat(Jobs.await(job).status()).as("status after stop with savepoint").isEqualTo(JobStatus.CANCELLED);
         return Path.of(savepoint);

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Emits the longs 0..count-1 from {@code splits} splits (split k: k, k+splits, ...), each subtask
- * reading its own splits in turn, at most {@code perPoll} records per poll and then a pause of one
- * poll. Its position is one operator list element per split: the split's next value, which also
+ * reading its own splits in turn, at most {@code recordsPerMs} records per millisecond of processing
+ * time: paced, so that a savepoint falls into a stream of records, with some before its barrier and
+ * some after. Its position is one operator list element per split: the split's next value, which also
  * names the split (value mod splits). So it rescales: after a restore at another parallelism the
  * elements are dealt round robin and every split is read on by exactly one subtask.
  *
@@ -24,15 +25,17 @@ import java.util.List;
  * {@code splits} at least the parallelism.
  */
 final class SplitSource implements Source<Long> {
+    private static final int MAX_PER_POLL = 64;
+
     private final long count;
     private final int splits;
-    private final int perPoll;
+    private final int recordsPerMs;
     private final long holdAt;
 
-    SplitSource(long count, int splits, int perPoll, long holdAt) {
+    SplitSource(long count, int splits, int recordsPerMs, long holdAt) {
         this.count = count;
         this.splits = splits;
-        this.perPoll = perPoll;
+        this.recordsPerMs = recordsPerMs;
         this.holdAt = holdAt;
     }
 
@@ -48,26 +51,30 @@ final class SplitSource implements Source<Long> {
         }
         long end = Math.min(count, holdAt);
         return new SourceReader<>() {
-            private boolean pause;
+            private final long startMs = context.currentProcessingTime();
+            private long emitted;
 
             @Override
             public InputStatus pollNext(SourceOutput<Long> output) {
-                if (pause) {
-                    pause = false;
-                    return InputStatus.NOTHING_AVAILABLE;
-                }
-                boolean more = false;
-                for (int i = 0; i < next.size(); i++) {
-                    long value = next.get(i);
-                    for (int n = 0; n < perPoll && value < end; n++, value += splits) {
-                        output.collect(value, value);
+                long due = (context.currentProcessingTime() - startMs + 1) * recordsPerMs - emitted;
+                long allowed = Math.min(due, MAX_PER_POLL);
+                long before = emitted;
+                for (boolean emittedAny = true; allowed > 0 && emittedAny; ) {
+                    emittedAny = false;
+                    for (int i = 0; i < next.size() && allowed > 0; i++) {
+                        long value = next.get(i);
+                        if (value < end) {
+                            output.collect(value, value);
+                            next.set(i, value + splits);
+                            allowed--;
+                            emitted++;
+                            emittedAny = true;
+                        }
                     }
-                    next.set(i, value);
-                    more |= value < end;
                 }
-                pause = true;
-                if (more) {
-                    return InputStatus.MORE_AVAILABLE;
+                if (next.stream().anyMatch(value -> value < end)) {
+                    boolean stillDue = due > emitted - before;
+                    return stillDue ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
                 }
                 return end < count ? InputStatus.NOTHING_AVAILABLE : InputStatus.END_OF_INPUT;
             }
