@@ -111,7 +111,9 @@ final class Forcer implements Runnable {
         } finally {
             lock.unlock();
         }
-        dropped.forEach(batch -> batch.appends().forEach(append -> append.fail(cause)));
+        if (cause != null) { // a close comes after awaitIdle, so there is nothing to drop
+            dropped.forEach(batch -> batch.appends().forEach(append -> append.fail(cause)));
+        }
     }
 
     @Override
