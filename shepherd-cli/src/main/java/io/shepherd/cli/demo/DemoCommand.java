@@ -91,22 +91,23 @@ public final class DemoCommand implements Callable<Integer> {
 
     private DemoSpec spec() {
         try {
-            Guarantee promised = guarantee();
+            Checkpointing mode = checkpointing == null ? null
+                    : Labeled.parse(Checkpointing.values(), "--checkpointing", checkpointing);
+            Guarantee promised = guarantee(mode);
             RecoveryMechanism recovery = mechanism();
             return new DemoSpec(transfers, accounts, parallelism, seed, DemoSpec.DEFAULT_OPENING_BALANCE, promised,
-                    recovery, checkpoints(recovery, promised), failures);
+                    recovery, checkpoints(recovery, mode == null ? Checkpointing.defaultFor(promised) : mode), failures);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    /** The guarantee asked for; without one, the strongest the checkpointing mode asked for keeps. */
-    private Guarantee guarantee() {
+    /** The guarantee asked for; without one, what the checkpointing mode asked for keeps. */
+    private Guarantee guarantee(Checkpointing mode) {
         if (guarantee != null) {
             return Labeled.parse(Guarantee.values(), "--guarantee", guarantee);
         }
-        return checkpointing == null ? Guarantee.EXACTLY_ONCE
-                : Labeled.parse(Checkpointing.values(), "--checkpointing", checkpointing).keeps();
+        return mode == null ? Guarantee.EXACTLY_ONCE : mode.keeps();
     }
 
     /** The mechanism asked for; without one, checkpoints when anything about recovery was asked for. */
@@ -118,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
         return recoveryAskedFor ? RecoveryMechanism.CHECKPOINTS : RecoveryMechanism.NONE;
     }
 
-    private CheckpointSettings checkpoints(RecoveryMechanism recovery, Guarantee promised) {
+    private CheckpointSettings checkpoints(RecoveryMechanism recovery, Checkpointing mode) {
         if (recovery != RecoveryMechanism.CHECKPOINTS) {
             if (checkpointing != null || checkpointInterval != null) {
                 throw new IllegalArgumentException("--checkpointing and --checkpoint-interval need --mechanism "
@@ -126,8 +127,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return null;
         }
-        Checkpointing mode = checkpointing == null ? Checkpointing.defaultFor(promised)
-                : Labeled.parse(Checkpointing.values(), "--checkpointing", checkpointing);
         Duration interval = checkpointInterval == null ? CheckpointSettings.DEFAULT_INTERVAL
                 : Durations.parse("--checkpoint-interval", checkpointInterval);
         return new CheckpointSettings(mode, interval);
