@@ -69,13 +69,13 @@ public record SavepointReport(String jobName, String source, long checkpointId, 
         /** How the state reaches the new subtasks, in words. */
         public String redistribution() {
             if (oldParallelism == newParallelism) {
-                return "parallelism " + newParallelism + ", unchanged: each subtask gets its own state back";
+                return parallelism(this) + ", unchanged: each subtask gets its own state back";
             }
             boolean keyed = timers > 0 || states.stream().anyMatch(s -> s.scope() == Scope.KEYED);
             boolean lists = states.stream().anyMatch(s -> s.scope() == Scope.OPERATOR_LIST);
             String how = (keyed ? "; keyed state and timers go to the subtask that owns their key group" : "")
                     + (lists ? "; operator list elements are dealt round robin" : "");
-            return "parallelism " + oldParallelism + " -> " + newParallelism + how;
+            return parallelism(this) + how;
         }
     }
 
@@ -130,6 +130,11 @@ public record SavepointReport(String jobName, String source, long checkpointId, 
         return text.toString();
     }
 
+    private static String parallelism(OperatorState operator) {
+        return "parallelism " + (operator.oldParallelism() == operator.newParallelism() ? operator.newParallelism()
+                : operator.oldParallelism() + " -> " + operator.newParallelism());
+    }
+
     private static void describe(OperatorState operator, StringBuilder text) {
         if (!operator.inJob()) {
             text.append("  uid '").append(operator.uid()).append("': not in the job; ")
@@ -138,8 +143,7 @@ public record SavepointReport(String jobName, String source, long checkpointId, 
             return;
         }
         text.append("  ").append(operator.operator()).append(" (uid ").append(operator.uid()).append("): ")
-                .append(operator.isEmpty() ? "parallelism " + operator.oldParallelism() + " -> "
-                        + operator.newParallelism() + "; no state" : operator.redistribution());
+                .append(operator.isEmpty() ? parallelism(operator) + "; no state" : operator.redistribution());
         if (operator.timers() > 0) {
             text.append("; ").append(operator.timers()).append(" timers");
         }
@@ -147,7 +151,7 @@ public record SavepointReport(String jobName, String source, long checkpointId, 
         for (StoredState state : operator.states()) {
             text.append("      ").append(state.scope() == Scope.KEYED ? "keyed state '" : "operator list '")
                     .append(state.name()).append("' (").append(state.signature()).append("): ").append(state.size())
-                    .append(state.scope() == Scope.KEYED ? " keys" : " elements");
+                    .append(state.scope() == Scope.KEYED ? " key" : " element").append(state.size() == 1 ? "" : "s");
             if (state.perSubtask().size() > 1) {
                 text.append(", per subtask ").append(state.perSubtask().stream().map(String::valueOf)
                         .collect(Collectors.joining(" / ")));
