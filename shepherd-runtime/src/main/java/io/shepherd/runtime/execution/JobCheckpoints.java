@@ -53,6 +53,8 @@ final class JobCheckpoints {
     private CheckpointDriver driver;
     private volatile RestoredJobState restore;
     private volatile long restoredId = -1;
+    /** The checkpoint of this directory the job resumed from, whose retention the new coordinator takes over. */
+    private CompletedCheckpoint resumedFrom;
 
     private JobCheckpoints(JobGraph graph, Clock clock, Path root, boolean temporary) {
         this.graph = graph;
@@ -108,7 +110,8 @@ final class JobCheckpoints {
                 LOG.info("no completed checkpoint in {} to resume from; starting empty", root);
                 return;
             }
-            restored = RestoredCheckpoint.read(latest.get().checkpoint(), storage::readState);
+            resumedFrom = latest.get().checkpoint();
+            restored = RestoredCheckpoint.read(resumedFrom, storage::readState);
         } else {
             restored = PortableCheckpoint.read(Path.of(from));
         }
@@ -131,6 +134,9 @@ final class JobCheckpoints {
         }
         CheckpointCoordinator coordinator = new CheckpointCoordinator(CoordinatorSettings.from(config), sources, names,
                 Math.max(store.highestCheckpointId(), restoredId));
+        if (resumedFrom != null) {
+            coordinator.adoptRecovered(store.retainedCheckpointIds(), resumedFrom);
+        }
         driver = CheckpointDriver.start(coordinator, storage, store, gateway, clock, TICK);
     }
 
