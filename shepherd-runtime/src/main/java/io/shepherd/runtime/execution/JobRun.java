@@ -85,6 +85,7 @@ final class JobRun implements JobClient, TaskGateway {
     void start() {
         if (checkpoints != null) {
             checkpoints.start(this);
+            checkpoints.driver().suspend(); // no trigger before the tasks are there
         }
         for (Set<Integer> region : graph.regions()) {
             deploy(region, () -> {});

@@ -37,15 +37,15 @@ class RegionFailoverTest {
                 .setRestartStrategy(RestartStrategy.fixedDelay(3, Duration.ZERO));
         TransactionalCollectSink<Long> failing = new TransactionalCollectSink<>();
         TransactionalCollectSink<Long> healthy = new TransactionalCollectSink<>();
-        env.fromSource(new PacedSource(RECORDS, 32), "failing source")
+        env.fromSource(new PacedSource(RECORDS, 50), "failing source")
                 .map(v -> {
-                    if (v == RECORDS / 2 && failed.get().compareAndSet(false, true)) {
+                    if (v >= RECORDS / 2 && failing.hasCommitted() && failed.get().compareAndSet(false, true)) {
                         throw new IllegalStateException("injected failure");
                     }
                     return v;
                 })
                 .sink(failing);
-        env.fromSource(new PacedSource(RECORDS, 32), "healthy source")
+        env.fromSource(new PacedSource(RECORDS, 50), "healthy source")
                 .map(new CountOpens(healthyOpens))
                 .sink(healthy);
 
@@ -53,6 +53,7 @@ class RegionFailoverTest {
 
         assertThat(result.recoveries()).hasSize(1);
         assertThat(result.recoveries().get(0).failedTask()).contains("failing source");
+        assertThat(result.recoveries().get(0).restoredCheckpoint()).as("restored from a checkpoint").isPositive();
         assertThat(healthyOpens.get().get()).as("subtasks of the healthy region opened").isEqualTo(2);
         List<Long> expected = new ArrayList<>();
         for (long v = 0; v < RECORDS; v++) {

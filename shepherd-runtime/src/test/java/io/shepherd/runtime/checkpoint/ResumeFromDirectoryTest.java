@@ -41,7 +41,6 @@ class ResumeFromDirectoryTest {
                 .hasMessageContaining("the process dies");
         assertThat(sink.committed()).as("output the first run committed before it died").isNotEmpty();
 
-        armed.get().set(false);
         StreamEnvironment second = job(directory, sink, armed);
         second.config().checkpointing().setRestoreFrom("latest");
         Jobs.run(second, "second run");
@@ -59,9 +58,9 @@ class ResumeFromDirectoryTest {
             Shared<AtomicBoolean> armed) {
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
         env.config().checkpointing().setInterval(Duration.ofMillis(10)).setDirectory(directory.toString());
-        env.fromSource(new PacedSource(RECORDS, 32), "numbers").uid("numbers")
+        env.fromSource(new PacedSource(RECORDS, 50), "numbers").uid("numbers")
                 .map(v -> {
-                    if (v == RECORDS * 3 / 4 && armed.get().get()) {
+                    if (v >= RECORDS / 2 && sink.hasCommitted() && armed.get().compareAndSet(true, false)) {
                         throw new IllegalStateException("the process dies");
                     }
                     return v;
