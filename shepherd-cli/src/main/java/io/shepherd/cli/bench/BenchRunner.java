@@ -1,9 +1,11 @@
 package io.shepherd.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.execution.CheckpointStats;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobResult;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,20 +17,28 @@ import java.util.Locale;
  * that drifting load and JIT state do not favour one of them.
  */
 final class BenchRunner {
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private BenchRunner() {}
 
     /**
      * One measured run.
      *
      * @param recordsPerSecond records over the time from submitting the job to its last record reaching a sink
+     * @param cpuNanosPerRecord the process's CPU time over the run per record: less sensitive than
+     *     the rate to other work on the machine, which takes wall time from the job but not CPU time
      * @param endWaitNanos from the last record to the end of the job: with checkpoints, the wait for a
      *     checkpoint that covers the end of the input
      */
-    record Run(double recordsPerSecond, long endWaitNanos, List<CheckpointStats> checkpoints) {}
+    record Run(double recordsPerSecond, double cpuNanosPerRecord, long endWaitNanos, List<CheckpointStats> checkpoints) {}
 
-    /** The measured runs of one variant, and its rate against the first variant's in the same rounds. */
+    /**
+     * The measured runs of one variant, and its rate and CPU time per record against the first
+     * variant's in the same rounds.
+     */
     record Measurement(String job, int parallelism, int workerThreads, long records, BenchVariant variant,
-            List<Run> runs, List<Double> ratiosToFirst) {
+            List<Run> runs, List<Double> ratiosToFirst, List<Double> cpuRatiosToFirst) {
 
         double median() {
             return BenchRunner.median(rates());
@@ -50,12 +60,16 @@ final class BenchRunner {
         String json() {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "{\"engine\":\"shepherd\",\"job\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,\"records\":%d,"
-                            + "\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d,%s",
-                    job, parallelism, workerThreads, records, median(), min(), max(), runs.size(), variant.json()));
+                            + "\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d,"
+                            + "\"cpu_ns_per_record\":%.1f,%s",
+                    job, parallelism, workerThreads, records, median(), min(), max(), runs.size(),
+                    BenchRunner.median(runs.stream().map(Run::cpuNanosPerRecord).toList()), variant.json()));
             if (!ratiosToFirst.isEmpty()) {
-                line.append(String.format(Locale.ROOT, ",\"ratio_to_first\":%.3f,\"ratio_min\":%.3f,\"ratio_max\":%.3f",
+                line.append(String.format(Locale.ROOT, ",\"ratio_to_first\":%.3f,\"ratio_min\":%.3f,\"ratio_max\":%.3f,"
+                                + "\"cpu_ratio_to_first\":%.3f,\"cpu_ratio_min\":%.3f,\"cpu_ratio_max\":%.3f",
                         BenchRunner.median(ratiosToFirst), Collections.min(ratiosToFirst),
-                        Collections.max(ratiosToFirst)));
+                        Collections.max(ratiosToFirst), BenchRunner.median(cpuRatiosToFirst),
+                        Collections.min(cpuRatiosToFirst), Collections.max(cpuRatiosToFirst)));
             }
             if (variant.checkpoints()) {
                 line.append(',').append(CheckpointFigures.of(runs).json());
@@ -82,11 +96,15 @@ final class BenchRunner {
         List<Measurement> measurements = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             List<Double> ratios = new ArrayList<>();
-            for (int round = 0; variants.size() > 1 && v > 0 && round < repeats; round++) {
-                ratios.add(runs.get(v).get(round).recordsPerSecond() / runs.get(0).get(round).recordsPerSecond());
+            List<Double> cpuRatios = new ArrayList<>();
+            for (int round = 0; v > 0 && round < repeats; round++) {
+                Run run = runs.get(v).get(round);
+                Run first = runs.get(0).get(round);
+                ratios.add(run.recordsPerSecond() / first.recordsPerSecond());
+                cpuRatios.add(run.cpuNanosPerRecord() / first.cpuNanosPerRecord());
             }
             measurements.add(new Measurement(job.label(), parallelism, workerThreads, records, variants.get(v),
-                    runs.get(v), ratios));
+                    runs.get(v), ratios, cpuRatios));
         }
         return measurements;
     }
@@ -106,17 +124,19 @@ final class BenchRunner {
         variant.configure(env.config());
         job.build(env, records);
         InputEndSink.reset();
+        long startCpuNanos = PROCESS.getProcessCpuTime();
         long startNanos = System.nanoTime();
         JobClient client = env.executeAsync("bench-" + job.label());
         JobResult result = client.await();
         long endNanos = System.nanoTime();
+        long cpuNanos = PROCESS.getProcessCpuTime() - startCpuNanos;
         long processed = result.metrics().sourceRecords();
         if (processed != records) {
             throw new IllegalStateException("bench job " + job.label() + " read " + processed + " of " + records);
         }
         long lastRecordNanos = InputEndSink.lastRecordNanos();
-        return new Run(records / ((lastRecordNanos - startNanos) / 1e9), endNanos - lastRecordNanos,
-                client.checkpoints());
+        return new Run(records / ((lastRecordNanos - startNanos) / 1e9), (double) cpuNanos / records,
+                endNanos - lastRecordNanos, client.checkpoints());
     }
 
     static double median(List<Double> values) {

@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as the command line writes them: a whole number and a unit, {@code 200ms}, {@code 2s}, {@code 1m}. */
+/** Durations as the command line writes them: a whole number and a unit, {@code 200ms} or {@code 2s}. */
 final class Durations {
-    private static final Pattern TEXT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,9})\\s*(ms|s)");
 
     /** Largest first, so that {@link #format} picks the shortest way to write a duration. */
     private enum Unit {
-        HOURS("h", 3_600_000),
-        MINUTES("m", 60_000),
         SECONDS("s", 1_000),
         MILLIS("ms", 1);
 
@@ -36,7 +34,7 @@ final class Durations {
                 }
             }
         }
-        throw new IllegalArgumentException(option + " must be a whole number with a unit (ms, s, m or h), e.g. 200ms; "
+        throw new IllegalArgumentException(option + " must be a whole number with a unit, ms or s, e.g. 200ms; "
                 + "got '" + text + "'");
     }
 

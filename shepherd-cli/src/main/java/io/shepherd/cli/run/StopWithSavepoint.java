@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  * What {@code shepherd run --savepoint-dir} does when it is told to stop: takes a savepoint and stops
  * the job ({@link JobClient#stopWithSavepoint}), copies the savepoint into the savepoint directory
  * and prints where it is, for {@code --from-savepoint}. If no savepoint can be taken the job is
- * cancelled all the same, and the error says so.
+ * cancelled all the same, and the error says so; if it cannot be copied, the original is printed.
  */
 final class StopWithSavepoint implements Runnable {
     private final JobClient job;
@@ -37,29 +37,43 @@ final class StopWithSavepoint implements Runnable {
     public void run() {
         err.println("run: stopping job '" + job.jobName() + "' with a savepoint");
         err.flush();
+        String taken;
         try {
-            String taken = job.stopWithSavepoint().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            savepoint = new SavepointCopy(Disk.local()).copy(Path.of(taken), savepointDir);
-            out.println("savepoint: " + savepoint);
-            out.flush();
+            taken = job.stopWithSavepoint().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            fail("no savepoint was taken: " + e.getCause().getMessage());
+            cancel("no savepoint was taken: " + e.getCause().getMessage());
+            return;
         } catch (TimeoutException e) {
-            fail("no savepoint within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            fail("the savepoint could not be copied into " + savepointDir + ": " + e.getMessage());
+            cancel("no savepoint within " + timeout.toMillis() + " ms");
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail("interrupted while waiting for the savepoint");
+            cancel("interrupted while waiting for the savepoint");
+            return;
+        }
+        savepoint = copy(Path.of(taken));
+        out.println("savepoint: " + savepoint);
+        out.flush();
+    }
+
+    /** The copy in the savepoint directory; the original if it cannot be copied, which is still a savepoint. */
+    private Path copy(Path taken) {
+        try {
+            return new SavepointCopy(Disk.local()).copy(taken, savepointDir);
+        } catch (IOException e) {
+            err.println("run: the savepoint could not be copied into " + savepointDir + " (" + e.getMessage()
+                    + "); it stays in the checkpoint directory");
+            err.flush();
+            return taken;
         }
     }
 
-    /** The savepoint in the savepoint directory; null until one was taken and copied. */
+    /** The savepoint printed: its copy, or the original when it could not be copied; null until one was taken. */
     Path savepoint() {
         return savepoint;
     }
 
-    private void fail(String why) {
+    private void cancel(String why) {
         job.cancel();
         err.println("run: " + why + "; the job is cancelled without one");
         err.flush();

@@ -87,13 +87,7 @@ class RunWithSavepointsTest {
 
     @Test
     void when_told_to_stop_then_the_job_stops_with_a_savepoint_copied_into_the_savepoint_directory() throws Exception {
-        StreamEnvironment env = StreamEnvironment.create();
-        env.config().checkpointing().setInterval(Duration.ofMillis(20)).setDirectory(temp.resolve("stop").toString());
-        new CountsJob().build(env, Map.of());
-        JobClient job = env.executeAsync("CountsJob");
-        while (job.metrics().sourceRecords() == 0) {
-            Thread.sleep(5);
-        }
+        JobClient job = runningWithCheckpointsIn(temp.resolve("stop"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         StopWithSavepoint stop = new StopWithSavepoint(job, temp.resolve("kept"), Duration.ofSeconds(60),
@@ -105,6 +99,24 @@ class RunWithSavepointsTest {
         assertThat(stop.savepoint()).as(err.toString()).isNotNull();
         assertThat(stop.savepoint().getParent()).isEqualTo(temp.resolve("kept"));
         assertThat(stop.savepoint().resolve("_metadata")).isRegularFile();
+        assertThat(out.toString()).isEqualTo("savepoint: " + stop.savepoint() + System.lineSeparator());
+    }
+
+    @Test
+    void when_the_savepoint_cannot_be_copied_then_the_original_is_printed() throws Exception {
+        Path notADirectory = Files.writeString(temp.resolve("taken-by-a-file"), "");
+        JobClient job = runningWithCheckpointsIn(temp.resolve("stop2"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        StopWithSavepoint stop = new StopWithSavepoint(job, notADirectory, Duration.ofSeconds(60),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        stop.run();
+
+        assertThat(job.await(Duration.ofSeconds(60)).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(stop.savepoint()).as(err.toString()).startsWith(temp.resolve("stop2").resolve("savepoints"));
+        assertThat(err.toString()).contains("the savepoint could not be copied into " + notADirectory)
+                .contains("it stays in the checkpoint directory");
         assertThat(out.toString()).isEqualTo("savepoint: " + stop.savepoint() + System.lineSeparator());
     }
 
@@ -143,6 +155,18 @@ class RunWithSavepointsTest {
         try (Stream<Path> kept = Files.list(target)) {
             assertThat(kept.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
         }
+    }
+
+    /** {@link CountsJob} with checkpoints, once it has read its first records. */
+    private static JobClient runningWithCheckpointsIn(Path checkpoints) throws InterruptedException {
+        StreamEnvironment env = StreamEnvironment.create();
+        env.config().checkpointing().setInterval(Duration.ofMillis(20)).setDirectory(checkpoints.toString());
+        new CountsJob().build(env, Map.of());
+        JobClient job = env.executeAsync("CountsJob");
+        while (job.metrics().sourceRecords() == 0) {
+            Thread.sleep(5);
+        }
+        return job;
     }
 
     private static long recordsRead(CommandRun run) {

@@ -56,6 +56,7 @@ final class OperatorProbe {
         String name = "'" + node.name() + "'";
         Operation operation = Functions.deserialize(graph.serializedOperations().get(node.id()));
         int parallelism = graph.parallelismOf(node);
+        OperatorFactory factory = new OperatorFactory(graph.plan().config().watermarkIntervalMs());
         Counts counts = new Counts(parallelism);
         int timers = 0;
         StreamOperator first = null;
@@ -63,8 +64,7 @@ final class OperatorProbe {
             OperatorContext context = new OperatorContext(node.name(), uid, subtask, parallelism, maxParallelism(),
                     operation.keySelector() != null, clock);
             context.setCheckpointing(true);
-            StreamOperator operator = operation instanceof Operation.SourceOp ? null
-                    : new OperatorFactory(graph.plan().config().watermarkIntervalMs()).create(operation, context);
+            StreamOperator operator = operation instanceof Operation.SourceOp ? null : factory.create(operation, context);
             try {
                 restore(restored.operatorState(uid, subtask, parallelism), context, operator);
             } catch (RuntimeException e) {
@@ -102,7 +102,11 @@ final class OperatorProbe {
                 timers.eventTimers().size() + timers.processingTimers().size(), Fit.UNCHECKED, Set.of(), Set.of());
     }
 
+    /** As a deployment restores: a subtask without a part of the state starts empty. */
     private void restore(RestoredOperatorState state, OperatorContext context, StreamOperator operator) {
+        if (state == null) {
+            return;
+        }
         if (operator != null) {
             operator.restoreState(state);
         } else {

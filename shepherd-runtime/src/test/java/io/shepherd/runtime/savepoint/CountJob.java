@@ -37,6 +37,7 @@ final class CountJob {
     private final Path checkpoints;
     private final TransactionalCollectSink<Tuple2<Long, Long>> sink;
     private int parallelism = 1;
+    private int maxParallelism = 128;
     private long holdAt = Long.MAX_VALUE;
     private Duration interval = Duration.ofMillis(20);
     private String restoreFrom;
@@ -54,6 +55,11 @@ final class CountJob {
 
     CountJob parallelism(int parallelism) {
         this.parallelism = parallelism;
+        return this;
+    }
+
+    CountJob maxParallelism(int maxParallelism) {
+        this.maxParallelism = maxParallelism;
         return this;
     }
 
@@ -97,6 +103,7 @@ final class CountJob {
 
     StreamEnvironment environment() {
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(parallelism);
+        env.config().setMaxParallelism(maxParallelism);
         env.config().checkpointing().setInterval(interval).setDirectory(checkpoints.toString())
                 .setRestoreFrom(restoreFrom);
         DataStream<Long> numbers =

@@ -137,6 +137,23 @@ class SavepointCheckTest {
     }
 
     @Test
+    void when_the_max_parallelism_changed_at_an_unchanged_parallelism_then_a_key_in_the_wrong_subtask_is_named() {
+        SavepointReport report = SavepointCheck.check(job().parallelism(2).maxParallelism(7).plan(), savepoint);
+
+        assertThat(report.fits()).isFalse();
+        assertThat(report.errors()).singleElement().asString()
+                .startsWith("operator 'count' (uid count) cannot take its state: ").contains("key ");
+    }
+
+    @Test
+    void when_the_max_parallelism_changed_with_the_parallelism_then_the_keys_follow_the_new_one() {
+        SavepointReport report = SavepointCheck.check(job().parallelism(3).maxParallelism(7).plan(), savepoint);
+
+        assertThat(report.fits()).as(report.describe()).isTrue();
+        assertThat(report.operator("count").states().get(0).size()).isEqualTo(CountJob.KEYS);
+    }
+
+    @Test
     void when_there_is_no_savepoint_at_the_path_then_the_error_names_it() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("empty"));
 
