@@ -30,6 +30,7 @@ public final class PendingRoots {
 
     private final int owner;
     private final int maxPending;
+    private final int slack;
     private final long backstopNs;
     private final long probeRetryNs;
     private final AckIds ids;
@@ -39,6 +40,7 @@ public final class PendingRoots {
     private final SourceAckCounters counters = new SourceAckCounters();
     private final long[] positions;
     private final Object[] records;
+    private final long[] timestamps;
     private final long[] emitNs;
     private final long[] lastHeardNs;
     private final int[] attempts;
@@ -54,17 +56,30 @@ public final class PendingRoots {
      * @param startPosition where this subtask starts reading: its last committed position, on a restart
      */
     public PendingRoots(int owner, AckConfig config, long startPosition, AckIds ids, long nowNs) {
+        this(owner, config, 0, startPosition, ids, nowNs);
+    }
+
+    /**
+     * @param slack records {@link #emit} still takes once {@link #canEmit} is false: a source reader's poll
+     *     may emit several records, and a poll that started under the limit is allowed to finish
+     */
+    public PendingRoots(int owner, AckConfig config, int slack, long startPosition, AckIds ids, long nowNs) {
+        if (slack < 0) {
+            throw new IllegalArgumentException("slack must be >= 0, got " + slack);
+        }
         this.owner = owner;
         this.maxPending = config.maxPending();
+        this.slack = slack;
         this.backstopNs = config.backstopNs();
         this.probeRetryNs = config.probeRetryNs();
         this.ids = ids;
-        this.table = new RootTable(maxPending);
+        this.table = new RootTable(maxPending + slack);
         int capacity = table.capacity();
         this.wheel = TimeoutWheel.covering(Math.max(backstopNs, probeRetryNs), capacity, nowNs);
-        this.watermark = new CompletionWatermark(config.maxUncommitted(), startPosition);
+        this.watermark = new CompletionWatermark(config.maxUncommitted(), slack, startPosition);
         positions = new long[capacity];
         records = new Object[capacity];
+        timestamps = new long[capacity];
         emitNs = new long[capacity];
         lastHeardNs = new long[capacity];
         attempts = new int[capacity];
@@ -78,6 +93,11 @@ public final class PendingRoots {
         return counters.pending < maxPending && !watermark.isFull();
     }
 
+    /** True when not even the slack has room: {@link #emit} would fail. */
+    public boolean isFull() {
+        return counters.pending >= maxPending + slack || watermark.isFullWithSlack();
+    }
+
     /**
      * Registers a new record and returns its root. The caller sends the record anchored to that root (see
      * {@link AnchoredInput#resetRoot}) and then its init.
@@ -86,14 +106,20 @@ public final class PendingRoots {
      * @param record the record itself, kept for the replay; null if the source re-reads from the position
      */
     public long emit(long position, Object record, long nowNs) {
-        if (!canEmit()) {
+        return emit(position, record, Long.MIN_VALUE, nowNs);
+    }
+
+    /** As {@link #emit(long, Object, long)}, keeping the record's event timestamp for its replay too. */
+    public long emit(long position, Object record, long timestamp, long nowNs) {
+        if (isFull()) {
             throw new IllegalStateException("source subtask " + owner + " cannot emit: " + counters.pending
-                    + " roots pending (max " + maxPending + "), " + watermark.uncommitted()
-                    + " records uncommitted; emit only while canEmit() is true");
+                    + " roots pending (max " + maxPending + " and " + slack + " more to finish a poll), "
+                    + watermark.uncommitted() + " records uncommitted; start emitting only while canEmit() is true");
         }
         int handle = table.allocate();
         positions[handle] = position;
         records[handle] = record;
+        timestamps[handle] = timestamp;
         attempts[handle] = 1;
         watermarkSlots[handle] = watermark.add(position);
         counters.pending++;
@@ -218,6 +244,11 @@ public final class PendingRoots {
     /** The record emitted under {@code root}, which must be pending; null if the source keeps positions only. */
     public Object recordOf(long root) {
         return records[pendingHandle(root)];
+    }
+
+    /** The event timestamp given with the record emitted under {@code root}, which must be pending. */
+    public long timestampOf(long root) {
+        return timestamps[pendingHandle(root)];
     }
 
     /** The position of the record emitted under {@code root}, which must be pending. */
