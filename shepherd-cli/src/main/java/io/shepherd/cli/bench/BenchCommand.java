@@ -33,6 +33,14 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "3")
     int repeats;
 
+    @Option(names = "--mode", split = ",", description = "delivery modes to run, each after the other in this JVM: "
+            + "none, acking (default: ${DEFAULT-VALUE})", defaultValue = "none")
+    List<String> modes;
+
+    @Option(names = "--rate", description = "records per second the source is held to, for latency at a given load; "
+            + "0 for as fast as it goes (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    double rate;
+
     @Option(names = "--worker-threads", description = "worker threads per job (default: the parallelism); as many "
             + "as the job has tasks approximates a thread per task")
     Integer workerThreads;
@@ -40,17 +48,32 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<BenchJob> jobs = job.equals("all") ? List.of(BenchJob.values()) : List.of(BenchJob.fromLabel(job));
+        List<BenchMode> benchModes = modes.stream().map(BenchMode::fromLabel).toList();
         for (BenchJob benchJob : jobs) {
             for (int parallelism : parallelisms) {
-                BenchRunner.Measurement m = BenchRunner.measure(
-                        benchJob, parallelism, workerThreads == null ? parallelism : workerThreads, records,
-                        warmups, repeats);
-                System.out.println(String.format(Locale.ROOT,
-                        "{\"engine\":\"shepherd\",\"job\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,\"records\":%d,"
-                                + "\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d}",
-                        m.job(), parallelism, m.workerThreads(), m.records(), m.median(), m.min(), m.max(), repeats));
+                for (BenchMode mode : benchModes) {
+                    BenchRunner.Measurement m = BenchRunner.measure(benchJob, mode, parallelism,
+                            workerThreads == null ? parallelism : workerThreads, records, rate, warmups, repeats);
+                    System.out.println(json(m, repeats));
+                }
             }
         }
         return 0;
+    }
+
+    private String json(BenchRunner.Measurement m, int runs) {
+        String line = String.format(Locale.ROOT,
+                "{\"engine\":\"shepherd\",\"job\":\"%s\",\"mode\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,"
+                        + "\"records\":%d,\"rate\":%.0f,\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d",
+                m.job(), m.mode(), m.parallelism(), m.workerThreads(), m.records(), rate, m.median(), m.min(), m.max(),
+                runs);
+        if (m.acking().latencyCount() > 0) {
+            line += String.format(Locale.ROOT,
+                    ",\"replayed\":%d,\"timed_out\":%d,\"latency_us_p50\":%d,\"latency_us_p99\":%d,"
+                            + "\"latency_us_p999\":%d,\"latency_us_max\":%d",
+                    m.acking().replayed(), m.acking().timedOut(), m.acking().latencyP50Us(),
+                    m.acking().latencyP99Us(), m.acking().latencyP999Us(), m.acking().latencyMaxUs());
+        }
+        return line + "}";
     }
 }

@@ -1,6 +1,7 @@
 package io.shepherd.cli.bench;
 
 import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.ack.AckMetrics;
 import io.shepherd.api.execution.JobResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,9 +11,16 @@ import java.util.List;
 public final class BenchRunner {
     private BenchRunner() {}
 
-    /** One measured configuration. */
-    public record Measurement(
-            String job, int parallelism, int workerThreads, long records, List<Double> recordsPerSecond) {
+    /** One run: its throughput, and ack mode's figures (all zero in other modes). */
+    record Run(double recordsPerSecond, AckMetrics acking) {}
+
+    /**
+     * One measured configuration.
+     *
+     * @param acking ack mode's figures of the median run; {@link AckMetrics#NONE} in other modes
+     */
+    public record Measurement(String job, String mode, int parallelism, int workerThreads, long records,
+            List<Double> recordsPerSecond, AckMetrics acking) {
         public double median() {
             List<Double> sorted = new ArrayList<>(recordsPerSecond);
             Collections.sort(sorted);
@@ -29,27 +37,34 @@ public final class BenchRunner {
         }
     }
 
-    public static Measurement measure(
-            BenchJob job, int parallelism, int workerThreads, long records, int warmups, int repeats) throws Exception {
+    /** @param rate records per second the source is held to; 0 for as fast as it goes */
+    public static Measurement measure(BenchJob job, BenchMode mode, int parallelism, int workerThreads, long records,
+            double rate, int warmups, int repeats) throws Exception {
         for (int i = 0; i < warmups; i++) {
-            runOnce(job, parallelism, workerThreads, records);
+            runOnce(job, mode, parallelism, workerThreads, records, rate);
         }
-        List<Double> rates = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            rates.add(runOnce(job, parallelism, workerThreads, records));
+            runs.add(runOnce(job, mode, parallelism, workerThreads, records, rate));
         }
-        return new Measurement(job.label(), parallelism, workerThreads, records, rates);
+        List<Double> rates = runs.stream().map(Run::recordsPerSecond).toList();
+        List<Run> byRate = new ArrayList<>(runs);
+        byRate.sort((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond()));
+        return new Measurement(job.label(), mode.label(), parallelism, workerThreads, records, rates,
+                byRate.get(byRate.size() / 2).acking());
     }
 
-    static double runOnce(BenchJob job, int parallelism, int workerThreads, long records) throws Exception {
+    static Run runOnce(BenchJob job, BenchMode mode, int parallelism, int workerThreads, long records, double rate)
+            throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         env.config().setWorkerThreads(workerThreads);
-        job.build(env, records);
+        mode.configure(env);
+        job.build(env, records, rate);
         JobResult result = env.execute("bench-" + job.label());
         long processed = result.metrics().sourceRecords();
         if (processed != records) {
             throw new IllegalStateException("bench job " + job.label() + " read " + processed + " of " + records);
         }
-        return records / (result.duration().toNanos() / 1e9);
+        return new Run(records / (result.duration().toNanos() / 1e9), result.metrics().acking());
     }
 }

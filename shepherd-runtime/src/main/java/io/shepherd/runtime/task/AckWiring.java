@@ -28,8 +28,6 @@ final class AckWiring {
     private static final int POLL_SLACK = 1_024;
     /** How many times max pending a keyed operator's own table holds: a watermark may fire many windows at once. */
     private static final int OWNED_TABLE_FACTOR = 4;
-    /** Records past the committed position per source subtask, in multiples of max pending. */
-    private static final int UNCOMMITTED_FACTOR = 64;
     private static final int LEDGER_INITIAL_CAPACITY = 1_024;
 
     private final AckConfig config;
@@ -57,7 +55,7 @@ final class AckWiring {
     static AckConfig toConfig(AckingConfig settings) {
         long timeoutNs = settings.treeTimeout().toNanos();
         return AckConfig.DEFAULT.withMaxPending(settings.maxPending())
-                .withMaxUncommitted(settings.maxPending() * UNCOMMITTED_FACTOR)
+                .withMaxUncommitted(AckConfig.UNLIMITED_UNCOMMITTED)
                 .withTreeTimeoutNs(timeoutNs)
                 .withBackstopNs(timeoutNs)
                 .withProbeRetryNs(Math.min(timeoutNs, TimeUnit.SECONDS.toNanos(5)));
