@@ -1,5 +1,6 @@
 package io.shepherd.runtime.operators;
 
+import io.shepherd.api.ack.Anchoring;
 import io.shepherd.api.functions.KeySelector;
 import io.shepherd.api.functions.KeyedProcessFunction;
 import io.shepherd.runtime.timers.KeyedTimerService;
@@ -9,6 +10,7 @@ import io.shepherd.runtime.timers.Timer;
 final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFunction.OnTimerContext<Object> {
     private final KeyedProcessFunction<Object, Object, Object> function;
     private final TimestampedCollector collector = new TimestampedCollector(this);
+    private final OperatorAnchoring anchoring;
     private long timestamp = NO_TIMESTAMP;
     private KeyedProcessFunction.TimeDomain timeDomain;
 
@@ -16,6 +18,7 @@ final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFu
     KeyedProcessOperator(OperatorContext context, KeySelector<?, ?> keySelector, KeyedProcessFunction<?, ?, ?> function) {
         super(context, keySelector);
         this.function = (KeyedProcessFunction<Object, Object, Object>) function;
+        this.anchoring = new OperatorAnchoring(collector, context);
     }
 
     @Override
@@ -59,6 +62,12 @@ final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFu
     @Override
     public KeyedTimerService timerService() {
         return timers;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <O> Anchoring<O> anchoring() {
+        return (Anchoring<O>) anchoring;
     }
 
     @Override

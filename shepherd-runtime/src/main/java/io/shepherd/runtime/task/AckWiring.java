@@ -119,7 +119,8 @@ final class AckWiring {
         long failed = 0;
         long timedOut = 0;
         long replayed = 0;
-        String lastTimeoutTask = null;
+        String lastTimeout = null;
+        long lastTimeoutNs = Long.MIN_VALUE;
         Histogram latency = new Histogram(SourceAckCounters.MAX_LATENCY_US, 2);
         for (OwnedRoots owner : owners) {
             SourceAckCounters counters = owner.counters();
@@ -129,12 +130,13 @@ final class AckWiring {
             failed += counters.failed;
             timedOut += counters.timedOut;
             replayed += counters.replayed;
-            if (counters.lastTimeoutOperator != AckerLedger.NO_OPERATOR && lastTimeoutTask == null) {
-                lastTimeoutTask = taskNames.get(counters.lastTimeoutOperator);
+            if (owner.lastTimeout() != null && owner.lastTimeoutNs() > lastTimeoutNs) {
+                lastTimeout = owner.lastTimeout();
+                lastTimeoutNs = owner.lastTimeoutNs();
             }
             latency.add(counters.completeLatencyUs);
         }
-        return new AckMetrics(pending, emitted, completed, failed, timedOut, replayed, lastTimeoutTask,
+        return new AckMetrics(pending, emitted, completed, failed, timedOut, replayed, lastTimeout,
                 latency.getTotalCount(), latency.getValueAtPercentile(50), latency.getValueAtPercentile(99),
                 latency.getValueAtPercentile(99.9), latency.getMaxValue());
     }

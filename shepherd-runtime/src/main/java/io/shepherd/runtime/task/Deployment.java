@@ -208,7 +208,7 @@ public final class Deployment {
      * before what it wrote is acked; a keyed operator owns what it emits from state.
      */
     private Output ackedOutput(StreamOperator operator, Output next, TaskAcking taskAcking) {
-        operator.context().errors().failRecordsInstead(taskAcking);
+        operator.context().setAckControl(taskAcking);
         if (operator.writesOut()) {
             taskAcking.flushBeforeAcking(operator);
         }

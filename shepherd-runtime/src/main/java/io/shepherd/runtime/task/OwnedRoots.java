@@ -34,6 +34,9 @@ final class OwnedRoots {
     private long nextPosition;
     /** Records emitted without tracking because not even the slack of the pending table had room. */
     private long untracked;
+    /** Where the most recent timed-out tree was held, and when; read by other threads for metrics. */
+    private volatile String lastTimeout;
+    private volatile long lastTimeoutNs;
 
     /**
      * @param owner this owner's id, which the ackers address verdicts to
@@ -121,7 +124,7 @@ final class OwnedRoots {
         for (BatchExchange<VerdictBatch> exchange : verdicts) {
             for (VerdictBatch batch = exchange.receive(); batch != null; batch = exchange.receive()) {
                 any = true;
-                logTimeouts(batch);
+                noteTimeouts(batch, nowNs);
                 pending.accept(batch, nowNs);
                 batch.clear();
                 exchange.recycle(batch);
@@ -142,16 +145,29 @@ final class OwnedRoots {
         verdicts.forEach(BatchExchange::abandon);
     }
 
-    private void logTimeouts(VerdictBatch batch) {
+    /** Where the most recent timed-out tree of this owner was held; null if none timed out. */
+    String lastTimeout() {
+        return lastTimeout;
+    }
+
+    long lastTimeoutNs() {
+        return lastTimeoutNs;
+    }
+
+    private void noteTimeouts(VerdictBatch batch, long nowNs) {
         for (int i = 0; i < batch.size(); i++) {
-            if (batch.kind(i) == VerdictKind.TIMED_OUT && pending.stateOf(batch.root(i)) != null
-                    && pending.counters().timedOut < MAX_LOGGED_TIMEOUTS) {
-                int last = batch.operator(i);
-                LOG.warn("{}: the tree of root {} made no progress for the tree timeout; {} (replayed under a fresh "
-                        + "root)", name, Long.toHexString(batch.root(i)), last == AckerLedger.NO_OPERATOR
-                                ? "no task acknowledged any of its records: held by the tasks right downstream"
-                                : "last acknowledged by " + taskNames.get(last)
-                                        + ": held by a task its records were sent to");
+            if (batch.kind(i) != VerdictKind.TIMED_OUT || pending.stateOf(batch.root(i)) == null) {
+                continue;
+            }
+            int last = batch.operator(i);
+            String held = name + (last == AckerLedger.NO_OPERATOR
+                    ? ": no task acknowledged any record of the tree; held by the tasks it sends to"
+                    : ": last acknowledged by " + taskNames.get(last) + "; held there or by a task it sends to");
+            lastTimeout = held;
+            lastTimeoutNs = nowNs;
+            if (pending.counters().timedOut < MAX_LOGGED_TIMEOUTS) {
+                LOG.warn("tree of root {} made no progress for the tree timeout and is replayed: {}",
+                        Long.toHexString(batch.root(i)), held);
             }
         }
     }

@@ -8,7 +8,8 @@ import io.shepherd.runtime.ack.Anchors;
 import io.shepherd.runtime.ack.AnchoredInput;
 import io.shepherd.runtime.channel.BatchExchange;
 import io.shepherd.runtime.channel.RecordBatch;
-import io.shepherd.runtime.operators.RecordFailures;
+import io.shepherd.api.ack.Anchoring;
+import io.shepherd.runtime.operators.AckControl;
 import io.shepherd.runtime.operators.StreamOperator;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +29,16 @@ import java.util.List;
  * the record's roots at once, through {@link #failCurrentRecord}, instead of failing the job; the sources
  * emit them again.
  *
+ * <p><b>Explicit anchoring</b> ({@link Anchoring}): a process function may hold the record it processes
+ * instead of having it acked on return, anchor output to several held records, and release them later.
+ *
  * <p><b>Hand-off.</b> Ack messages gather per acker and go in batches: when a batch is full, or when the
  * task flushes its output. Sinks in the chain are flushed first, so no record is acked before it is
  * written. While a batch cannot go (its acker is behind), the task takes no new input.
  *
  * <p>Runs on the task's thread only; reads the time once per call ({@link #tick}).
  */
-final class TaskAcking implements RecordFailures {
+final class TaskAcking implements AckControl {
     /** Ack messages for one acker that are handed over without waiting for the task's next flush. */
     static final int HAND_OFF_MESSAGES = 512;
 
@@ -44,12 +48,19 @@ final class TaskAcking implements RecordFailures {
     private final List<BatchExchange<AckBatch>> toAckers;
     private final List<StreamOperator> flushFirst = new ArrayList<>();
     private final List<OwnedRoots> owned = new ArrayList<>();
-    private final AnchoredInput input = new AnchoredInput();
+    /** The record being processed; replaced by a fresh one when a function holds it. */
+    private AnchoredInput input = new AnchoredInput();
+    /** The record being processed is held: it is not acked when the chain returns. */
+    private boolean held;
+    /** Explicit anchoring: records emitted now are anchored to these too; null otherwise. */
+    private Anchoring.Held[] explicit;
     /** The current input has anchors: its children are anchored to them, and it is acked when done. */
     private boolean tracked;
     /** The current input's root, when it has exactly one; else 0. */
     private long root;
     private boolean failed;
+    /** The record being processed is one this task owns. */
+    private boolean ownRecord;
     private boolean blocked;
     private long nowNs;
 
@@ -148,9 +159,12 @@ final class TaskAcking implements RecordFailures {
         }
     }
 
-    /** Done with the current input: acks it with its children's edges, or fails it. */
+    /** Done with the current input: acks it with its children's edges, or fails it, unless it is held. */
     void endInput() {
-        if (tracked) {
+        if (held) {
+            input = new AnchoredInput();
+            held = false;
+        } else if (tracked) {
             if (failed) {
                 input.fail(acks, reporter);
             } else {
@@ -167,11 +181,13 @@ final class TaskAcking implements RecordFailures {
         this.root = root;
         input.resetRoot(root);
         tracked = true;
+        ownRecord = true;
     }
 
     /** Done with an owned record: registers its tree with its acker (the init), or settles it here. */
     void endRoot(long root, OwnedRoots owner) {
         tracked = false;
+        ownRecord = false;
         this.root = 0;
         if (failed) {
             owner.failedHere(root);
@@ -201,6 +217,9 @@ final class TaskAcking implements RecordFailures {
      * fresh edge (untracked when none is); returns true when the batch is now full.
      */
     boolean addChild(RecordBatch batch, Object record, long timestamp, Object key) {
+        if (explicit != null) {
+            return addExplicitChild(batch, record, timestamp, key);
+        }
         if (root != 0) {
             return batch.addAnchored(record, timestamp, key, root, input.anchorOneRoot(ids));
         }
@@ -210,6 +229,76 @@ final class TaskAcking implements RecordFailures {
             return batch.addMultiAnchored(record, timestamp, key, anchors);
         }
         return batch.addAnchored(record, timestamp, key, 0, 0);
+    }
+
+    private boolean addExplicitChild(RecordBatch batch, Object record, long timestamp, Object key) {
+        Anchors anchors = new Anchors();
+        if (tracked) {
+            input.anchor(anchors, ids);
+        }
+        for (Anchoring.Held h : explicit) {
+            ((HeldRecord) h).input().anchor(anchors, ids);
+        }
+        if (anchors.size() == 0) {
+            return batch.addAnchored(record, timestamp, key, 0, 0);
+        }
+        return batch.addMultiAnchored(record, timestamp, key, anchors);
+    }
+
+    // Explicit anchoring.
+
+    /** Holds the input being processed; records this task owns (a source's, a window's) are not held. */
+    @Override
+    public Anchoring.Held hold() {
+        if (!tracked || held || ownRecord) {
+            return null;
+        }
+        held = true;
+        return new HeldRecord(input);
+    }
+
+    @Override
+    public void anchorTo(Anchoring.Held[] held) {
+        for (Anchoring.Held h : held) {
+            requireOpen(h);
+        }
+        explicit = held;
+    }
+
+    @Override
+    public void clearExplicitAnchors() {
+        explicit = null;
+    }
+
+    @Override
+    public void release(Anchoring.Held held) {
+        close(held).ack(acks, reporter);
+    }
+
+    @Override
+    public void fail(Anchoring.Held held) {
+        close(held).fail(acks, reporter);
+    }
+
+    /** Closes a held record; one released while it is still being processed anchors nothing more. */
+    private AnchoredInput close(Anchoring.Held held) {
+        AnchoredInput record = requireOpen(held).close();
+        if (record == input) {
+            tracked = false;
+            root = 0;
+        }
+        return record;
+    }
+
+    private static HeldRecord requireOpen(Anchoring.Held held) {
+        if (!(held instanceof HeldRecord record)) {
+            throw new IllegalArgumentException("not a handle from Anchoring.hold() of this task: " + held);
+        }
+        if (record.isClosed()) {
+            throw new IllegalStateException("this held record was released or failed already; each handle is "
+                    + "released or failed once");
+        }
+        return record;
     }
 
     // Hand-off to the ackers.
