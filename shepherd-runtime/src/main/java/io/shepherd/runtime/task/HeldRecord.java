@@ -7,6 +7,8 @@ import io.shepherd.runtime.ack.AnchoredInput;
 final class HeldRecord implements Anchoring.Held {
     private final AnchoredInput input;
     private boolean closed;
+    /** Output anchored to it failed further down the task's chain: releasing it fails it. */
+    private boolean failed;
 
     HeldRecord(AnchoredInput input) {
         this.input = input;
@@ -14,6 +16,14 @@ final class HeldRecord implements Anchoring.Held {
 
     AnchoredInput input() {
         return input;
+    }
+
+    void markFailed() {
+        failed = true;
+    }
+
+    boolean hasFailed() {
+        return failed;
     }
 
     boolean isClosed() {

@@ -203,10 +203,19 @@ final class TaskAcking implements AckControl {
         return tracked;
     }
 
+    /**
+     * Fails the record being processed. A record that failed further down the chain during an explicitly
+     * anchored emission fails the held records it was anchored to as well: their release then fails them.
+     */
     @Override
     public boolean failCurrentRecord() {
+        if (explicit != null) {
+            for (Anchoring.Held h : explicit) {
+                ((HeldRecord) h).markFailed();
+            }
+        }
         if (!tracked) {
-            return false;
+            return explicit != null;
         }
         failed = true;
         return true;
@@ -272,7 +281,12 @@ final class TaskAcking implements AckControl {
 
     @Override
     public void release(Anchoring.Held held) {
-        close(held).ack(acks, reporter);
+        HeldRecord record = requireOpen(held);
+        if (record.hasFailed()) {
+            close(held).fail(acks, reporter);
+        } else {
+            close(held).ack(acks, reporter);
+        }
     }
 
     @Override
