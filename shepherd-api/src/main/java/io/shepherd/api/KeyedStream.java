@@ -62,7 +62,22 @@ public final class KeyedStream<T, K> {
         return input.transform(name, operation, keyedEdge());
     }
 
-    private PlanEdge keyedEdge() {
+    /**
+     * Connects another keyed stream with the same kind of key: a two-input operator then sees the
+     * records of both, each with its key current, sharing that key's state and timers.
+     */
+    public <T2> ConnectedKeyedStreams<T, T2, K> connect(KeyedStream<T2, K> other) {
+        if (other.input.env != input.env) {
+            throw new IllegalArgumentException("cannot connect streams of different environments");
+        }
+        return new ConnectedKeyedStreams<>(this, other);
+    }
+
+    DataStream<T> input() {
+        return input;
+    }
+
+    PlanEdge keyedEdge() {
         return new PlanEdge(input.node.id(), Partitioning.HASH, keySelector);
     }
 }

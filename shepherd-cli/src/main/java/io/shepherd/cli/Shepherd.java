@@ -6,6 +6,7 @@ import io.shepherd.cli.bench.BenchCommand;
 import io.shepherd.cli.checkpoints.CheckpointsCommand;
 import io.shepherd.cli.demo.DemoCommand;
 import io.shepherd.cli.run.RunCommand;
+import io.shepherd.cli.savepoint.SavepointCommand;
 import io.shepherd.cli.wal.WalCommand;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Shepherd: a stateful stream-processing engine whose first promise is recovery.",
         subcommands = {
-            DemoCommand.class, RunCommand.class, BenchCommand.class, WalCommand.class, CheckpointsCommand.class
+            DemoCommand.class, RunCommand.class, BenchCommand.class, WalCommand.class, CheckpointsCommand.class,
+            SavepointCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -9,10 +9,11 @@ import java.util.function.Consumer;
 
 /**
  * The force thread of group commit under {@link SyncPolicy#SYNC} (the split of BookKeeper's journal): the
- * writer thread writes a batch and hands it here, then goes on copying the next batch into the file while
- * this thread forces. One force covers every batch handed over before it started, so the batches written
- * during a force share the next one. Only after its force returns are a batch's records published to
- * readers and their futures completed, in log order.
+ * writer thread writes a batch and hands it here; while this thread forces, the writer gathers what arrives
+ * and, once a full batch ({@link WalOptions#maxBatchBytes()}) is there, copies it into the file. One force
+ * covers every batch handed over before it started, so the batches written during a force share the next
+ * one. Only after its force returns are a batch's records published to readers and their futures completed,
+ * in log order, by this thread.
  *
  * <p>The writer waits for this thread to finish ({@link #awaitIdle}) before anything that needs every
  * written record durable or touches the file otherwise: a segment roll, a control command, an appender
@@ -110,7 +111,9 @@ final class Forcer implements Runnable {
         } finally {
             lock.unlock();
         }
-        dropped.forEach(batch -> batch.appends().forEach(append -> append.fail(cause)));
+        if (cause != null) { // a close comes after awaitIdle, so there is nothing to drop
+            dropped.forEach(batch -> batch.appends().forEach(append -> append.fail(cause)));
+        }
     }
 
     @Override

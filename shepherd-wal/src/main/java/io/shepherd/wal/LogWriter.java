@@ -13,9 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The single thread that writes the log. It takes every queued command at once, encodes the appends
  * into one buffer and writes it with one call. Under {@link SyncPolicy#SYNC} it hands the written batch to
- * the {@link Forcer}, which forces and then completes the batch's futures, while this thread goes on
- * writing the records that arrived meanwhile: group commit, with writing and forcing overlapped. Under the
- * other policies this thread acknowledges (and periodically forces) itself.
+ * the {@link Forcer}, which forces and then completes the batch's futures, while this thread gathers the
+ * records that arrive meanwhile into the next batch (copying full batches into the file during the force):
+ * group commit. Under the other policies this thread acknowledges (and periodically forces) itself.
  *
  * <p>It owns the active segment, the next position and the directory lock, guarded by a write lock that
  * an appender may also take to write a lone record itself when the log is idle ({@link #tryAppendInPlace}).
@@ -151,6 +151,12 @@ final class LogWriter implements Runnable {
         if (backlog.peek() instanceof Command.Control control) {
             backlog.poll();
             return runControl(control, now) ? 0 : -1;
+        }
+        if (policy.kind() == SyncPolicy.Kind.SYNC && !forcer.idle() && !batchIsFull()) {
+            // What is written now would wait for the next force anyway: gather it into one write when this
+            // force ends. Only a full batch is worth copying into the file while the force runs.
+            forcer.awaitIdle();
+            return 0;
         }
         awaitFullerBatch();
         writeBatch();

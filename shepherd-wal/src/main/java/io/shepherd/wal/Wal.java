@@ -22,8 +22,10 @@ import java.util.concurrent.CompletionException;
  *
  * <p><b>Appending.</b> {@link #append} queues a record and returns at once; its future completes with the
  * record's position when the record is durable under the {@link SyncPolicy}, or exceptionally if the log
- * fails first. Futures complete in log order. Appends from many threads are written by one writer
- * thread, and under {@link SyncPolicy#SYNC} share forces (group commit). Appending blocks only when
+ * fails first. Futures complete in log order, on the log's threads (its writer or force thread, or a
+ * caller of {@link #appendAndAwait} writing in place): a dependent action that blocks on this log stalls it,
+ * so chain with the {@code ...Async} variants if it must. Appends from many threads are written by one writer thread, and under
+ * {@link SyncPolicy#SYNC} share forces (group commit). Appending blocks only when
  * {@link WalOptions#maxQueuedBytes()} of appends already await acknowledgement.
  *
  * <p><b>Failure.</b> Any I/O error while writing (a failed force, a full disk) stops this instance: pending

@@ -31,11 +31,33 @@ public interface JobClient {
     }
 
     /**
+     * The job's most recent checkpoints and savepoints (up to 100), oldest first, with what each
+     * cost; empty for a job without checkpoints. Also available after the job ended.
+     */
+    default List<CheckpointStats> checkpoints() {
+        return List.of();
+    }
+
+    /**
      * Takes a savepoint: a checkpoint the user owns, never deleted by the job, that a job (this one
      * or a changed one with the same operator uids) can start from. Completes with its directory.
      */
     default CompletableFuture<String> triggerSavepoint() {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "job '" + jobName() + "' takes no savepoints: enable checkpoints in its configuration"));
+    }
+
+    /**
+     * Takes a savepoint, then stops the job; {@link #await} then returns a result with status
+     * {@code CANCELLED}. Completes with the savepoint's directory. The job stops before any later
+     * checkpoint can complete, so a two-phase-commit sink has committed nothing past the savepoint
+     * and a job started from it goes on exactly where this one stopped. If the savepoint fails, the
+     * job keeps running and the future fails.
+     */
+    default CompletableFuture<String> stopWithSavepoint() {
+        return triggerSavepoint().thenApply(savepoint -> {
+            cancel();
+            return savepoint;
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.shepherd.api.plan;
 import io.shepherd.api.functions.FilterFunction;
 import io.shepherd.api.functions.FlatMapFunction;
 import io.shepherd.api.functions.KeySelector;
+import io.shepherd.api.functions.KeyedCoProcessFunction;
 import io.shepherd.api.functions.KeyedProcessFunction;
 import io.shepherd.api.functions.MapFunction;
 import io.shepherd.api.functions.ProcessFunction;
@@ -26,6 +27,11 @@ public sealed interface Operation extends Serializable {
     /** Keyed operations scope state and timers by the key of each record. */
     default KeySelector<?, ?> keySelector() {
         return null;
+    }
+
+    /** The key selector of one input of a keyed operation; the same for every input unless it has two. */
+    default KeySelector<?, ?> keySelector(int input) {
+        return keySelector();
     }
 
     record SourceOp(Source<?> source) implements Operation {
@@ -61,6 +67,19 @@ public sealed interface Operation extends Serializable {
     record KeyedProcessOp(KeySelector<?, ?> keySelector, KeyedProcessFunction<?, ?, ?> function) implements Operation {
         public Object[] functions() {
             return new Object[] {keySelector, function};
+        }
+    }
+
+    /** Two keyed inputs processed by one function: input 0 keyed by {@code keySelector}, input 1 by {@code keySelector2}. */
+    record KeyedCoProcessOp(KeySelector<?, ?> keySelector, KeySelector<?, ?> keySelector2,
+            KeyedCoProcessFunction<?, ?, ?, ?> function) implements Operation {
+        public Object[] functions() {
+            return new Object[] {keySelector, keySelector2, function};
+        }
+
+        @Override
+        public KeySelector<?, ?> keySelector(int input) {
+            return input == 0 ? keySelector : keySelector2;
         }
     }
 

@@ -58,8 +58,9 @@ public final class PairedRun {
 
     /**
      * What bounds writers that each wait for their record: with 64 of them, at most 64 records (about 65 KiB)
-     * can be in one force, so they cannot beat one-at-a-time 64 KiB write+force into a preallocated file.
-     * Reported in MiB/s next to the sequential bandwidth, in the same alternating slices.
+     * can be in one force, so they cannot beat one-at-a-time 64 KiB write+force into a preallocated file; and
+     * every record wakes a waiting thread, so they cannot beat {@link HandOffs} either. Both are reported in
+     * MiB/s of 1 KiB records next to the sequential bandwidth, in the same alternating slices.
      */
     private static void closedLoopBound(int pairs, long sliceNanos) throws Exception {
         int bytes = 64 * KIB;
@@ -67,6 +68,11 @@ public final class PairedRun {
                 Workload forced = new RawForcedWrites(bytes, false, true)) {
             report("64 KiB write+force, preallocated (in MiB/s) vs raw sequential MiB/s", pairs, sliceNanos, 1,
                     bytes / MIB, raw, forced);
+        }
+        try (Workload raw = new RawSequentialWrites();
+                Workload handOffs = new HandOffs(64)) {
+            report("64 threads woken per 1 KiB request, no I/O (in MiB/s) vs raw sequential MiB/s", pairs, sliceNanos,
+                    1, KIB / MIB, raw, handOffs);
         }
     }
 

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Threads;
  * <ul>
  *   <li>{@code smallWriteForce*}: append {@value #SMALL_WRITE_BYTES} bytes (the frame of a 100-byte
  *       record) to a file and force, one at a time: the rate at which anything can make small writes
- *       durable. Both force flavours are measured; the faster is the reference.
+ *       durable. Both force flavours are measured, and a data-only force of writes into a file zero-filled
+ *       beforehand (as the log preallocates its segments); the fastest is the reference.
  *   <li>{@code sequentialWrite}: sequential 1 MiB writes with a force every {@value #FORCE_EVERY_MIB}
  *       MiB, so forces are amortised: the disk's durable sequential bandwidth. One operation is 1 MiB,
  *       so ops/s is MiB/s.
@@ -64,6 +65,48 @@ public class RawDiskBenchmark {
         void append() throws IOException {
             record.clear();
             record.put(0, (byte) position);
+            while (record.hasRemaining()) {
+                position += file.write(record, position);
+            }
+        }
+    }
+
+    /** Small writes into a file zero-filled beforehand: a data-only force has no length to commit. */
+    @State(Scope.Thread)
+    public static class PreallocatedSmallWrites {
+        private static final long FILE_BYTES = 64L * MIB;
+        Path directory;
+        FileChannel file;
+        ByteBuffer record;
+        long position;
+
+        @Setup(Level.Iteration)
+        public void open() throws IOException {
+            directory = BenchDirectory.create("raw-small-preallocated");
+            file = FileChannel.open(directory.resolve("data"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            ByteBuffer zeros = ByteBuffer.allocateDirect(MIB);
+            for (long at = 0; at < FILE_BYTES; at += MIB) {
+                zeros.clear();
+                while (zeros.hasRemaining()) {
+                    file.write(zeros, at + zeros.position());
+                }
+            }
+            file.force(true);
+            record = ByteBuffer.allocateDirect(SMALL_WRITE_BYTES);
+            position = 0;
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() throws IOException {
+            file.close();
+            BenchDirectory.delete(directory);
+        }
+
+        void write() throws IOException {
+            if (position + SMALL_WRITE_BYTES > FILE_BYTES) {
+                position = 0; // overwrite from the start: the blocks stay allocated, the length unchanged
+            }
+            record.clear();
             while (record.hasRemaining()) {
                 position += file.write(record, position);
             }
@@ -113,6 +156,12 @@ public class RawDiskBenchmark {
     public void smallWriteForceAll(SmallWrites state) throws IOException {
         state.append();
         state.file.force(true);
+    }
+
+    @Benchmark
+    public void smallWriteForcePreallocated(PreallocatedSmallWrites state) throws IOException {
+        state.write();
+        state.file.force(false);
     }
 
     @Benchmark

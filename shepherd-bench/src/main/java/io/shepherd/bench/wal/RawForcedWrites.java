@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  */
 final class RawForcedWrites implements Workload {
 
-    private static final long PREALLOCATED_BYTES = 256L << 20;
+    private static final long PREALLOCATED_BYTES = 64L << 20; // a segment of the log
 
     private final Path directory;
     private final FileChannel file;

@@ -1,18 +1,26 @@
 package io.shepherd.cli.bench;
 
+import io.shepherd.api.checkpoint.CheckpointingMode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code shepherd bench}: end-to-end throughput of the benchmark jobs on the embedded engine, one
- * JSON object per job and parallelism on stdout.
+ * JSON object per job, parallelism and variant (checkpoint interval) on stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure end-to-end throughput of the benchmark jobs on the embedded engine.")
 public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--job", description = "stateless, keyed-count or all (default: ${DEFAULT-VALUE})",
             defaultValue = "all")
     String job;
@@ -33,12 +41,21 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "3")
     int repeats;
 
-    @Option(names = "--mode", split = ",", description = "delivery modes to run, each after the other in this JVM: "
-            + "none, acking (default: ${DEFAULT-VALUE})", defaultValue = "none")
-    List<String> modes;
+    @Option(names = "--checkpoint-interval", split = ",", converter = IntervalConverter.class,
+            description = "checkpoint intervals, measured interleaved run by run against the first: off, <n>ms, <n>s "
+                    + "(default: off; e.g. off,1s)", defaultValue = "off")
+    List<Duration> checkpointIntervals;
 
-    @Option(names = "--rate", description = "records per second the source is held to, for latency at a given load; "
-            + "0 for as fast as it goes (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    @Option(names = "--checkpointing", converter = BenchVariant.ModeConverter.class,
+            description = "aligned, unaligned or at-least-once (default: aligned)", defaultValue = "aligned")
+    CheckpointingMode checkpointing;
+
+    @Option(names = "--acking", description = "also measure the job in ack mode, interleaved against the first "
+            + "variant, with its complete latency")
+    boolean acking;
+
+    @Option(names = "--rate", description = "records per second the source is held to, e.g. half of the peak for "
+            + "latency figures; 0 for as fast as it goes (default: ${DEFAULT-VALUE})", defaultValue = "0")
     double rate;
 
     @Option(names = "--worker-threads", description = "worker threads per job (default: the parallelism); as many "
@@ -48,32 +65,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<BenchJob> jobs = job.equals("all") ? List.of(BenchJob.values()) : List.of(BenchJob.fromLabel(job));
-        List<BenchMode> benchModes = modes.stream().map(BenchMode::fromLabel).toList();
+        List<BenchVariant> variants = new ArrayList<>(checkpointIntervals.stream()
+                .map(interval -> new BenchVariant(interval, checkpointing))
+                .toList());
+        if (acking) {
+            variants.add(BenchVariant.acked());
+        }
+        PrintWriter out = spec.commandLine().getOut();
         for (BenchJob benchJob : jobs) {
             for (int parallelism : parallelisms) {
-                for (BenchMode mode : benchModes) {
-                    BenchRunner.Measurement m = BenchRunner.measure(benchJob, mode, parallelism,
-                            workerThreads == null ? parallelism : workerThreads, records, rate, warmups, repeats);
-                    System.out.println(json(m, repeats));
+                for (BenchRunner.Measurement m : BenchRunner.measure(benchJob, parallelism,
+                        workerThreads == null ? parallelism : workerThreads, records, rate, variants, warmups,
+                        repeats)) {
+                    out.println(m.json());
                 }
+                out.flush();
             }
         }
         return 0;
-    }
-
-    private String json(BenchRunner.Measurement m, int runs) {
-        String line = String.format(Locale.ROOT,
-                "{\"engine\":\"shepherd\",\"job\":\"%s\",\"mode\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,"
-                        + "\"records\":%d,\"rate\":%.0f,\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d",
-                m.job(), m.mode(), m.parallelism(), m.workerThreads(), m.records(), rate, m.median(), m.min(), m.max(),
-                runs);
-        if (m.acking().latencyCount() > 0) {
-            line += String.format(Locale.ROOT,
-                    ",\"replayed\":%d,\"timed_out\":%d,\"latency_us_p50\":%d,\"latency_us_p99\":%d,"
-                            + "\"latency_us_p999\":%d,\"latency_us_max\":%d",
-                    m.acking().replayed(), m.acking().timedOut(), m.acking().latencyP50Us(),
-                    m.acking().latencyP99Us(), m.acking().latencyP999Us(), m.acking().latencyMaxUs());
-        }
-        return line + "}";
     }
 }

@@ -1,7 +1,6 @@
 package io.shepherd.cli.bench;
 
 import io.shepherd.api.StreamEnvironment;
-import io.shepherd.api.sink.DiscardingSink;
 import io.shepherd.connectors.generator.GeneratorSource;
 import java.util.Locale;
 
@@ -14,7 +13,7 @@ public enum BenchJob {
             env.fromSource(generator(records, rate), "generator")
                     .map(value -> value * 3)
                     .filter(value -> (value & 1) == 0)
-                    .sink(new DiscardingSink<>());
+                    .sink(new InputEndSink<>());
         }
     },
     /** generator (key = value mod 10,000) → keyBy → running count in keyed state → discard. */
@@ -24,7 +23,7 @@ public enum BenchJob {
             env.fromSource(generator(records, rate), "generator")
                     .keyBy(value -> value % KEYS)
                     .count()
-                    .sink(new DiscardingSink<>());
+                    .sink(new InputEndSink<>());
         }
     };
 

@@ -1,70 +1,169 @@
 package io.shepherd.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.ack.AckMetrics;
+import io.shepherd.api.execution.CheckpointStats;
+import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobResult;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
-/** Runs one bench job repeatedly in this JVM after warm-up runs, and reports the median. */
-public final class BenchRunner {
+/**
+ * Runs one bench job repeatedly in this JVM after warm-up runs, and reports the median. With
+ * several variants, each round runs every variant once, in alternating order (A B, B A, ...), so
+ * that drifting load and JIT state do not favour one of them.
+ */
+final class BenchRunner {
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private BenchRunner() {}
 
-    /** One run: its throughput, and ack mode's figures (all zero in other modes). */
-    record Run(double recordsPerSecond, AckMetrics acking) {}
+    /**
+     * One measured run.
+     *
+     * @param recordsPerSecond records over the time from submitting the job to its last record reaching a sink
+     * @param cpuNanosPerRecord the process's CPU time over the run per record: less sensitive than
+     *     the rate to other work on the machine, which takes wall time from the job but not CPU time
+     * @param endWaitNanos from the last record to the end of the job: with checkpoints, the wait for a
+     *     checkpoint that covers the end of the input
+     * @param acking ack mode's counters and complete latency; {@link AckMetrics#NONE} in other variants
+     */
+    record Run(double recordsPerSecond, double cpuNanosPerRecord, long endWaitNanos, List<CheckpointStats> checkpoints,
+            AckMetrics acking) {}
 
     /**
-     * One measured configuration.
-     *
-     * @param acking ack mode's figures of the median run; {@link AckMetrics#NONE} in other modes
+     * The measured runs of one variant, and its rate and CPU time per record against the first
+     * variant's in the same rounds.
      */
-    public record Measurement(String job, String mode, int parallelism, int workerThreads, long records,
-            List<Double> recordsPerSecond, AckMetrics acking) {
-        public double median() {
-            List<Double> sorted = new ArrayList<>(recordsPerSecond);
-            Collections.sort(sorted);
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    record Measurement(String job, int parallelism, int workerThreads, long records, BenchVariant variant,
+            List<Run> runs, List<Double> ratiosToFirst, List<Double> cpuRatiosToFirst) {
+
+        double median() {
+            return BenchRunner.median(rates());
         }
 
-        public double min() {
-            return Collections.min(recordsPerSecond);
+        double min() {
+            return Collections.min(rates());
         }
 
-        public double max() {
-            return Collections.max(recordsPerSecond);
+        double max() {
+            return Collections.max(rates());
+        }
+
+        /** Replays, timeouts and the complete latency, in microseconds, of the median run by rate. */
+        private String ackFigures() {
+            List<Run> byRate = new ArrayList<>(runs);
+            byRate.sort((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond()));
+            AckMetrics acking = byRate.get(byRate.size() / 2).acking();
+            return String.format(Locale.ROOT, "\"replayed\":%d,\"timed_out\":%d,\"latency_us_p50\":%d,"
+                            + "\"latency_us_p99\":%d,\"latency_us_p999\":%d,\"latency_us_max\":%d",
+                    acking.replayed(), acking.timedOut(), acking.latencyP50Us(), acking.latencyP99Us(),
+                    acking.latencyP999Us(), acking.latencyMaxUs());
+        }
+
+        private List<Double> rates() {
+            return runs.stream().map(Run::recordsPerSecond).toList();
+        }
+
+        /** One JSON object: the rate, the variant, its ratio to the first variant and its checkpoints. */
+        String json() {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "{\"engine\":\"shepherd\",\"job\":\"%s\",\"parallelism\":%d,\"worker_threads\":%d,\"records\":%d,"
+                            + "\"records_per_second\":%.0f,\"min\":%.0f,\"max\":%.0f,\"runs\":%d,"
+                            + "\"cpu_ns_per_record\":%.1f,%s",
+                    job, parallelism, workerThreads, records, median(), min(), max(), runs.size(),
+                    BenchRunner.median(runs.stream().map(Run::cpuNanosPerRecord).toList()), variant.json()));
+            if (!ratiosToFirst.isEmpty()) {
+                line.append(String.format(Locale.ROOT, ",\"ratio_to_first\":%.3f,\"ratio_min\":%.3f,\"ratio_max\":%.3f,"
+                                + "\"cpu_ratio_to_first\":%.3f,\"cpu_ratio_min\":%.3f,\"cpu_ratio_max\":%.3f",
+                        BenchRunner.median(ratiosToFirst), Collections.min(ratiosToFirst),
+                        Collections.max(ratiosToFirst), BenchRunner.median(cpuRatiosToFirst),
+                        Collections.min(cpuRatiosToFirst), Collections.max(cpuRatiosToFirst)));
+            }
+            if (variant.checkpoints()) {
+                line.append(',').append(CheckpointFigures.of(runs).json());
+            }
+            if (variant.acking()) {
+                line.append(',').append(ackFigures());
+            }
+            return line.append('}').toString();
         }
     }
 
-    /** @param rate records per second the source is held to; 0 for as fast as it goes */
-    public static Measurement measure(BenchJob job, BenchMode mode, int parallelism, int workerThreads, long records,
-            double rate, int warmups, int repeats) throws Exception {
-        for (int i = 0; i < warmups; i++) {
-            runOnce(job, mode, parallelism, workerThreads, records, rate);
+    /**
+     * @param rate records per second the source is held to; 0 for as fast as it goes
+     * @param variants measured interleaved; ratios are given against the first
+     */
+    static List<Measurement> measure(BenchJob job, int parallelism, int workerThreads, long records, double rate,
+            List<BenchVariant> variants, int warmups, int repeats) throws Exception {
+        for (int round = 0; round < warmups; round++) {
+            for (BenchVariant variant : inRoundOrder(variants, round)) {
+                runOnce(job, variant, parallelism, workerThreads, records, rate);
+            }
         }
-        List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            runs.add(runOnce(job, mode, parallelism, workerThreads, records, rate));
+        List<List<Run>> runs = new ArrayList<>();
+        variants.forEach(variant -> runs.add(new ArrayList<>()));
+        for (int round = 0; round < repeats; round++) {
+            for (BenchVariant variant : inRoundOrder(variants, round)) {
+                runs.get(variants.indexOf(variant))
+                        .add(runOnce(job, variant, parallelism, workerThreads, records, rate));
+            }
         }
-        List<Double> rates = runs.stream().map(Run::recordsPerSecond).toList();
-        List<Run> byRate = new ArrayList<>(runs);
-        byRate.sort((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond()));
-        return new Measurement(job.label(), mode.label(), parallelism, workerThreads, records, rates,
-                byRate.get(byRate.size() / 2).acking());
+        List<Measurement> measurements = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            List<Double> ratios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
+            for (int round = 0; v > 0 && round < repeats; round++) {
+                Run run = runs.get(v).get(round);
+                Run first = runs.get(0).get(round);
+                ratios.add(run.recordsPerSecond() / first.recordsPerSecond());
+                cpuRatios.add(run.cpuNanosPerRecord() / first.cpuNanosPerRecord());
+            }
+            measurements.add(new Measurement(job.label(), parallelism, workerThreads, records, variants.get(v),
+                    runs.get(v), ratios, cpuRatios));
+        }
+        return measurements;
     }
 
-    static Run runOnce(BenchJob job, BenchMode mode, int parallelism, int workerThreads, long records, double rate)
-            throws Exception {
+    private static List<BenchVariant> inRoundOrder(List<BenchVariant> variants, int round) {
+        List<BenchVariant> order = new ArrayList<>(variants);
+        if (round % 2 == 1) {
+            Collections.reverse(order);
+        }
+        return order;
+    }
+
+    static Run runOnce(BenchJob job, BenchVariant variant, int parallelism, int workerThreads, long records,
+            double rate) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         env.config().setWorkerThreads(workerThreads);
-        mode.configure(env);
+        variant.configure(env.config());
         job.build(env, records, rate);
-        JobResult result = env.execute("bench-" + job.label());
+        InputEndSink.reset();
+        long startCpuNanos = PROCESS.getProcessCpuTime();
+        long startNanos = System.nanoTime();
+        JobClient client = env.executeAsync("bench-" + job.label());
+        JobResult result = client.await();
+        long endNanos = System.nanoTime();
+        long cpuNanos = PROCESS.getProcessCpuTime() - startCpuNanos;
         long processed = result.metrics().sourceRecords();
         if (processed != records) {
             throw new IllegalStateException("bench job " + job.label() + " read " + processed + " of " + records);
         }
-        return new Run(records / (result.duration().toNanos() / 1e9), result.metrics().acking());
+        long lastRecordNanos = InputEndSink.lastRecordNanos();
+        return new Run(records / ((lastRecordNanos - startNanos) / 1e9), (double) cpuNanos / records,
+                endNanos - lastRecordNanos, client.checkpoints(), result.metrics().acking());
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -9,4 +9,9 @@ import java.io.Serializable;
  * @param account the account changed
  * @param balanceAfter that account's balance right after this leg
  */
-public record AppliedLeg(long legId, int account, long balanceAfter) implements Serializable {}
+public record AppliedLeg(long legId, int account, long balanceAfter) implements Serializable {
+    /** The transfer the leg belongs to. */
+    public long txId() {
+        return legId >> 1;
+    }
+}

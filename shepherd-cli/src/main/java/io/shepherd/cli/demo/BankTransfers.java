@@ -10,26 +10,31 @@ import io.shepherd.api.StreamEnvironment;
  * transfers ──flatMap──▶ legs ──keyBy(account)──▶ balances (ValueState&lt;Long&gt;) ──▶ applied-legs
  * </pre>
  *
- * Operators carry uids, so their state keeps its identity across checkpoints and savepoints.
+ * Operators carry uids, so their state keeps its identity across checkpoints and savepoints. The
+ * source is replayable (its position is operator state) and the sink commits in two phases, so with
+ * aligned or unaligned checkpoints every leg reaches the ledger exactly once through failures.
  */
 public final class BankTransfers {
     public static final String JOB_NAME = "bank-transfers";
+    static final String SOURCE = "transfers";
+    static final String BALANCES = "balances";
+    static final String SINK = "applied-legs";
 
     private BankTransfers() {}
 
-    /** Adds the job to {@code env}; the sink records into {@code ledger}. */
-    public static void build(StreamEnvironment env, DemoSpec spec, LegLedger ledger) {
-        env.fromSource(new TransferSource(spec.seed(), spec.accounts(), spec.transfers()), "transfers")
-                .uid("transfers")
+    /** Adds the job to {@code env}; the sink records into {@code ledger}, and {@code failures} may fail any task. */
+    public static void build(StreamEnvironment env, DemoSpec spec, LegLedger ledger, FailureInjector failures) {
+        env.fromSource(new TransferSource(spec.seed(), spec.accounts(), spec.transfers(), failures.id()), SOURCE)
+                .uid(SOURCE)
                 .flatMap(new SplitIntoLegs())
                 .name("split-legs")
                 .uid("split-legs")
                 .keyBy(Leg::account)
-                .process(new BalanceFunction(spec.openingBalance()))
-                .name("balances")
-                .uid("balances")
-                .sink(new AppliedLegsSink(ledger.id()))
-                .name("applied-legs")
-                .uid("applied-legs");
+                .process(new BalanceFunction(spec.openingBalance(), failures.id()))
+                .name(BALANCES)
+                .uid(BALANCES)
+                .sink(new AppliedLegsSink(ledger.id(), failures.id()))
+                .name(SINK)
+                .uid(SINK);
     }
 }

@@ -3,6 +3,7 @@ package io.shepherd.cli.demo;
 import io.shepherd.cli.ExitCodes;
 import io.shepherd.cli.progress.ProgressReporter;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,9 +12,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shepherd demo}: runs the bank-transfers job on the embedded engine and proves its output
- * right against a reference computed from the seed. Progress goes to stderr; the summary, or with
- * {@code --json} one JSON object, to stdout. Exits 1 when the verification fails.
+ * {@code shepherd demo}: runs the bank-transfers job on the embedded engine, optionally through
+ * injected failures, and proves its output right against a reference computed from the seed.
+ * Progress goes to stderr; the summary, or with {@code --json} one JSON object, to stdout. Exits 1
+ * when the verification fails, 2 for options that contradict each other.
  */
 @Command(
         name = "demo",
@@ -23,7 +25,10 @@ import picocli.CommandLine.Spec;
             "Seeded transfers {txId, from, to, amount} are split into a debit and a credit leg, keyed by account, "
                     + "applied to a running balance in keyed state, and every applied leg is recorded. The output is "
                     + "then checked against a reference computed independently from the seed: every leg applied "
-                    + "exactly once, every final balance right, total money conserved."
+                    + "exactly once, every final balance right, total money conserved.",
+            "With --failures N, N exceptions are thrown at moments drawn from the seed inside the source, the "
+                    + "balance operator or the sink, each once the job has recovered from the one before; the job "
+                    + "restores its latest checkpoint each time, and the check also demands N recoveries."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -42,8 +47,35 @@ public final class DemoCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Seed of the transfers; the same seed gives the same input (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the transfers and of the failures; the same seed gives the same input and the "
+                    + "same failure plan (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--guarantee", paramLabel = "G",
+            description = "What the verification demands: exactly-once, at-least-once (doubles allowed) or "
+                    + "at-most-once (losses allowed) (default: at-least-once with --checkpointing at-least-once, "
+                    + "else exactly-once).")
+    String guarantee;
+
+    @Option(names = "--mechanism", paramLabel = "M",
+            description = "How the job recovers from failures: none, checkpoints, or acking (not available yet) "
+                    + "(default: checkpoints with --failures, --checkpointing or --checkpoint-interval, else none).")
+    String mechanism;
+
+    @Option(names = "--checkpointing", paramLabel = "MODE",
+            description = "Checkpointing mode: aligned, unaligned or at-least-once; exactly-once needs aligned or "
+                    + "unaligned (default: at-least-once with --guarantee at-least-once, else aligned).")
+    String checkpointing;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION",
+            description = "Time between checkpoints, 1ms to 10s, e.g. 200ms or 1s; the run also waits up to this "
+                    + "long at its end, for a checkpoint that holds its final state (default: 200ms).")
+    String checkpointInterval;
+
+    @Option(names = "--failures", paramLabel = "N", defaultValue = "0",
+            description = "Failures to inject, each recovered from before the next is thrown (default: "
+                    + "${DEFAULT-VALUE}).")
+    int failures;
 
     @Option(names = "--json", description = "Print one JSON object on stdout instead of the summary.")
     boolean json;
@@ -60,9 +92,44 @@ public final class DemoCommand implements Callable<Integer> {
 
     private DemoSpec spec() {
         try {
-            return DemoSpec.of(transfers, accounts, parallelism, seed);
+            Checkpointing mode = checkpointing == null ? null
+                    : Labeled.parse(Checkpointing.values(), "--checkpointing", checkpointing);
+            Guarantee promised = guarantee(mode);
+            RecoveryMechanism recovery = mechanism();
+            return new DemoSpec(transfers, accounts, parallelism, seed, DemoSpec.DEFAULT_OPENING_BALANCE, promised,
+                    recovery, checkpoints(recovery, mode == null ? Checkpointing.defaultFor(promised) : mode), failures);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The guarantee asked for; without one, what the checkpointing mode asked for keeps. */
+    private Guarantee guarantee(Checkpointing mode) {
+        if (guarantee != null) {
+            return Labeled.parse(Guarantee.values(), "--guarantee", guarantee);
+        }
+        return mode == null ? Guarantee.EXACTLY_ONCE : mode.keeps();
+    }
+
+    /** The mechanism asked for; without one, checkpoints when anything about recovery was asked for. */
+    private RecoveryMechanism mechanism() {
+        if (mechanism != null) {
+            return Labeled.parse(RecoveryMechanism.values(), "--mechanism", mechanism).requireAvailable();
+        }
+        boolean recoveryAskedFor = failures > 0 || checkpointing != null || checkpointInterval != null;
+        return recoveryAskedFor ? RecoveryMechanism.CHECKPOINTS : RecoveryMechanism.NONE;
+    }
+
+    private CheckpointSettings checkpoints(RecoveryMechanism recovery, Checkpointing mode) {
+        if (recovery != RecoveryMechanism.CHECKPOINTS) {
+            if (checkpointing != null || checkpointInterval != null) {
+                throw new IllegalArgumentException("--checkpointing and --checkpoint-interval need --mechanism "
+                        + "checkpoints, not " + recovery.label());
+            }
+            return null;
+        }
+        Duration interval = checkpointInterval == null ? CheckpointSettings.DEFAULT_INTERVAL
+                : Durations.parse("--checkpoint-interval", checkpointInterval);
+        return new CheckpointSettings(mode, interval);
     }
 }

@@ -3,6 +3,7 @@ package io.shepherd.cli.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shepherd.api.execution.Recovery;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,9 +17,17 @@ public final class DemoReport {
     public static String json(DemoOutcome outcome) {
         DemoSpec spec = outcome.spec();
         Verification v = outcome.verification();
+        CheckpointSettings checkpoints = spec.checkpoints();
         ObjectNode node = JSON.createObjectNode();
         node.put("guarantee", spec.guarantee().label());
         node.put("mechanism", spec.mechanism().label());
+        if (checkpoints == null) {
+            node.putNull("checkpointing");
+            node.putNull("checkpoint_interval_ms");
+        } else {
+            node.put("checkpointing", checkpoints.checkpointing().label());
+            node.put("checkpoint_interval_ms", checkpoints.interval().toMillis());
+        }
         node.put("transfers", spec.transfers());
         node.put("accounts", spec.accounts());
         node.put("parallelism", spec.parallelism());
@@ -30,14 +39,29 @@ public final class DemoReport {
         node.put("unexpected", v.unexpected());
         node.put("balance_mismatches", v.balanceMismatches());
         node.put("money_drift", v.moneyDrift());
-        node.put("failures_injected", outcome.failuresInjected());
-        node.put("recoveries", outcome.recoveries());
+        node.put("failures", spec.failures());
+        node.put("failures_injected", outcome.injected().size());
+        node.put("recoveries", outcome.recoveries().size());
+        node.put("recovery_ms_mean", roundedMillis(outcome.recoveryMsMean()));
+        node.put("recovery_ms_max", roundedMillis(outcome.recoveryMsMax()));
         node.put("records_per_second", Math.round(outcome.transfersPerSecond()));
         node.put("wall_ms", outcome.jobDuration().toMillis());
         node.put("verified", outcome.verified());
         addAll(node.putArray("lost_legs"), v.lostLegs());
         addAll(node.putArray("duplicated_legs"), v.duplicatedLegs());
         addAll(node.putArray("mismatched_balances"), v.mismatchedBalances());
+        ArrayNode injected = node.putArray("injected_failures");
+        for (FailureInjector.Injection injection : outcome.injected()) {
+            injected.addObject().put("site", injection.point().site().operator()).put("tx", injection.txId());
+        }
+        ArrayNode recoveries = node.putArray("recovery_list");
+        for (Recovery recovery : outcome.recoveries()) {
+            recoveries.addObject()
+                    .put("failed_task", recovery.failedTask())
+                    .put("restored_checkpoint", recovery.restoredCheckpoint())
+                    .put("recovery_ms", roundedMillis(DemoOutcome.millis(recovery)));
+        }
+        outcome.recoveryShortfall().ifPresent(shortfall -> node.put("recovery_shortfall", shortfall));
         return node.toString();
     }
 
@@ -48,8 +72,9 @@ public final class DemoReport {
         StringBuilder out = new StringBuilder();
         line(out, "Bank transfers on the embedded engine: %,d transfers over %,d accounts, parallelism %d, seed %d",
                 spec.transfers(), spec.accounts(), spec.parallelism(), spec.seed());
-        line(out, "  guarantee %s, recovery mechanism %s, %d failures injected, %d recoveries",
-                spec.guarantee().label(), spec.mechanism().label(), outcome.failuresInjected(), outcome.recoveries());
+        line(out, "  guarantee %s, %s, %d failures injected, %d recoveries", spec.guarantee().label(),
+                recoveryMechanism(spec), outcome.injected().size(), outcome.recoveries().size());
+        failureLines(out, outcome);
         line(out, "  ran in %.2f s: %,.0f transfers/s", outcome.jobDuration().toNanos() / 1e9,
                 outcome.transfersPerSecond());
         line(out, "  legs: %,d expected, %,d applied, %,d lost, %,d duplicated%s", v.legsExpected(), v.legsApplied(),
@@ -61,20 +86,57 @@ public final class DemoReport {
         examples(out, "duplicated", v.duplicatedLegs().size(), v.duplicatedLegs());
         examples(out, "wrong balances", v.balanceMismatches(), v.mismatchedBalances());
         if (outcome.verified()) {
-            line(out, "VERIFIED %s: %s", spec.guarantee().label(), kept(spec.guarantee(), v));
-        } else {
+            line(out, "VERIFIED %s: %s", spec.guarantee().label(), kept(outcome));
+        } else if (!v.satisfies(spec.guarantee())) {
             line(out, "NOT VERIFIED: the output breaks the %s guarantee (see above).", spec.guarantee().label());
+        } else {
+            line(out, "NOT VERIFIED: %s.", outcome.recoveryShortfall().orElseThrow());
         }
         return out.toString();
     }
 
-    private static String kept(Guarantee guarantee, Verification v) {
-        return switch (guarantee) {
-            case EXACTLY_ONCE -> "every leg applied exactly once, every final balance right, total money conserved.";
+    private static String recoveryMechanism(DemoSpec spec) {
+        CheckpointSettings checkpoints = spec.checkpoints();
+        if (checkpoints == null) {
+            return "recovery mechanism " + spec.mechanism().label();
+        }
+        return "recovery by " + checkpoints.checkpointing().label() + " checkpoints every "
+                + Durations.format(checkpoints.interval());
+    }
+
+    /** One line per failure, with the recovery that followed it, then the recovery times. */
+    private static void failureLines(StringBuilder out, DemoOutcome outcome) {
+        List<FailureInjector.Injection> injected = outcome.injected();
+        List<Recovery> recoveries = outcome.recoveries();
+        for (int i = 0; i < injected.size(); i++) {
+            FailureInjector.Injection injection = injected.get(i);
+            String recovered = i < recoveries.size() ? recovered(recoveries.get(i)) : "no recovery reported";
+            line(out, "    failure %d in %s at tx %,d: %s", injection.point().number(),
+                    injection.point().site().operator(), injection.txId(), recovered);
+        }
+        if (!recoveries.isEmpty()) {
+            line(out, "  recovery time: %.1f ms mean, %.1f ms max", outcome.recoveryMsMean(), outcome.recoveryMsMax());
+        }
+    }
+
+    private static String recovered(Recovery recovery) {
+        String from = recovery.restoredCheckpoint() < 0 ? "restarted from the start"
+                : "restored checkpoint " + recovery.restoredCheckpoint();
+        return String.format(Locale.ROOT, "%s, recovered in %.1f ms", from, DemoOutcome.millis(recovery));
+    }
+
+    private static String kept(DemoOutcome outcome) {
+        Verification v = outcome.verification();
+        String through = outcome.injected().isEmpty() ? ""
+                : String.format(Locale.ROOT, " through %d failures", outcome.injected().size());
+        return switch (outcome.spec().guarantee()) {
+            case EXACTLY_ONCE -> "every leg applied exactly once, every final balance right, total money conserved"
+                    + through + ".";
             case AT_LEAST_ONCE -> String.format(Locale.ROOT,
-                    "no leg lost (%,d duplicated applications, which at-least-once allows).", v.duplicated());
+                    "no leg lost%s (%,d duplicated applications, which at-least-once allows).", through,
+                    v.duplicated());
             case AT_MOST_ONCE -> String.format(Locale.ROOT,
-                    "no leg applied twice (%,d lost legs, which at-most-once allows).", v.lost());
+                    "no leg applied twice%s (%,d lost legs, which at-most-once allows).", through, v.lost());
         };
     }
 
@@ -90,5 +152,10 @@ public final class DemoReport {
 
     private static void addAll(ArrayNode array, List<String> values) {
         values.forEach(array::add);
+    }
+
+    /** Milliseconds to a microsecond: finer is noise, coarser hides fast recoveries. */
+    private static double roundedMillis(double millis) {
+        return Math.round(millis * 1000) / 1000.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.shepherd.cli.demo;
 
 import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.checkpoint.RestartStrategy;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobExecutionException;
 import io.shepherd.api.execution.JobResult;
@@ -9,7 +10,10 @@ import io.shepherd.common.Clock;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-/** Runs the bank-transfers job on the embedded engine, with progress on stderr, then verifies it. */
+/**
+ * Runs the bank-transfers job on the embedded engine, with progress on stderr, the run's failures
+ * injected and recovered from, then verifies it.
+ */
 public final class DemoRunner {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
@@ -18,14 +22,20 @@ public final class DemoRunner {
     /**
      * @param err where progress goes
      * @param liveProgress whether {@code err} is a terminal (one line rewritten in place)
-     * @throws JobExecutionException when the job fails; without a recovery mechanism that ends the run
+     * @throws JobExecutionException when the job fails: without a recovery mechanism at its first
+     *     failure, with checkpoints at a failure beyond those injected
      */
     public static DemoOutcome run(DemoSpec spec, PrintWriter err, boolean liveProgress)
             throws JobExecutionException, InterruptedException {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(spec.parallelism());
-        try (LegLedger ledger = LegLedger.open(spec.transfers(), spec.accounts(), spec.openingBalance())) {
-            BankTransfers.build(env, spec, ledger);
+        configureRecovery(env, spec);
+        try (LegLedger ledger = LegLedger.open(spec.transfers(), spec.accounts(), spec.openingBalance());
+                FailureInjector failures =
+                        FailureInjector.open(FailurePoint.draw(spec.seed(), spec.failures(), spec.transfers()));
+                InjectedFailureLogFilter quiet = InjectedFailureLogFilter.install()) {
+            BankTransfers.build(env, spec, ledger, failures);
             JobClient client = env.executeAsync(BankTransfers.JOB_NAME);
+            failures.follow(() -> client.recoveries().size());
             JobResult result;
             try (ProgressReporter progress = new ProgressReporter(
                             client::metrics, err, liveProgress, Clock.system(), "transfers", spec.transfers())
@@ -33,7 +43,22 @@ public final class DemoRunner {
                 result = client.await();
             }
             Verification verification = DemoVerifier.verify(spec, ledger);
-            return new DemoOutcome(spec, result.duration(), verification, 0, 0);
+            return new DemoOutcome(spec, result.duration(), verification, failures.injections(), result.recoveries());
         }
+    }
+
+    /**
+     * Checkpoints as the spec says, and one immediate restart per injected failure: a failure the
+     * demo did not inject fails the run, naming it, instead of being recovered from unseen.
+     */
+    private static void configureRecovery(StreamEnvironment env, DemoSpec spec) {
+        CheckpointSettings checkpoints = spec.checkpoints();
+        if (checkpoints == null) {
+            return;
+        }
+        env.config().checkpointing()
+                .setInterval(checkpoints.interval())
+                .setMode(checkpoints.checkpointing().mode())
+                .setRestartStrategy(RestartStrategy.fixedDelay(spec.failures(), Duration.ZERO));
     }
 }

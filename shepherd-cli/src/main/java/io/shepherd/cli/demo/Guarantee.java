@@ -5,7 +5,7 @@ package io.shepherd.cli.demo;
  * design's "Delivery guarantees"): exactly-once allows neither loss nor doubles and needs every
  * balance right; at-least-once allows doubles; at-most-once allows losses.
  */
-public enum Guarantee {
+public enum Guarantee implements Labeled {
     AT_MOST_ONCE("at-most-once"),
     AT_LEAST_ONCE("at-least-once"),
     EXACTLY_ONCE("exactly-once");
@@ -16,8 +16,13 @@ public enum Guarantee {
         this.label = label;
     }
 
-    /** The name used on the command line and in the JSON report. */
+    @Override
     public String label() {
         return label;
+    }
+
+    /** Whether output that keeps this guarantee also keeps {@code promised}: exactly-once keeps them all. */
+    public boolean keeps(Guarantee promised) {
+        return this == EXACTLY_ONCE || this == promised;
     }
 }

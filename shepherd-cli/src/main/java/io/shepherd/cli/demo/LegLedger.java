@@ -1,6 +1,5 @@
 package io.shepherd.cli.demo;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongConsumer;
@@ -9,20 +8,23 @@ import java.util.function.LongConsumer;
  * What the demo's sink saw: which legs were applied (once or more often), legs it should never have
  * seen, and each account's balance after the last leg applied to it.
  *
+ * <p>Legs reach it through {@linkplain #transactions() transactions}: the sink stages what it wrote
+ * when a checkpoint passes, and the staged legs are recorded here only when that checkpoint's
+ * commit makes them visible, so a failure never shows legs that the restore will replay.
+ *
  * <p>Sink writers are deserialized copies, one per subtask, so they cannot hold a ledger
- * themselves: ledgers live in a process-wide registry ({@link #open}, {@link #lookup}) under an id
- * the sink carries, like {@code CollectSink}'s results. That limits the demo to the embedded engine.
+ * themselves: ledgers live in a process-wide {@link Registry} ({@link #open}, {@link #lookup})
+ * under an id the sink carries.
  *
  * <p>Memory is two bits per leg (applied, applied again) and one long per account, so millions of
  * transfers fit in a few megabytes while the lists of lost and doubled legs stay exact. Thread-safe.
  *
  * <p>The final balances rely on the job's shape: all legs of an account go through one balance
- * subtask, in order, and on to the sink subtask it is chained to, so the last write per account is
- * the state's final value.
+ * subtask, in order, and on to the sink subtask it is chained to, whose commits come in checkpoint
+ * order, so the last write per account is the state's final value.
  */
 public final class LegLedger implements AutoCloseable {
-    private static final ConcurrentHashMap<String, LegLedger> OPEN = new ConcurrentHashMap<>();
-    private static final AtomicLong NEXT_ID = new AtomicLong();
+    private static final Registry<LegLedger> OPEN = new Registry<>("leg ledger");
 
     private final String id;
     private final long legsExpected;
@@ -31,6 +33,7 @@ public final class LegLedger implements AutoCloseable {
     private final AtomicLong extraApplications = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
     private final AtomicLongArray finalBalances;
+    private final LegTransactions transactions = new LegTransactions(this);
 
     private LegLedger(String id, long transfers, int accounts, long openingBalance) {
         this.id = id;
@@ -45,30 +48,31 @@ public final class LegLedger implements AutoCloseable {
 
     /** A new ledger for a run of {@code transfers} transfers, registered until {@link #close}. */
     public static LegLedger open(long transfers, int accounts, long openingBalance) {
-        String id = "ledger-" + NEXT_ID.incrementAndGet();
-        LegLedger ledger = new LegLedger(id, transfers, accounts, openingBalance);
-        OPEN.put(id, ledger);
-        return ledger;
+        return OPEN.register(id -> new LegLedger(id, transfers, accounts, openingBalance));
     }
 
     /** The open ledger with this id; a sink writer's way back to it. */
     public static LegLedger lookup(String id) {
-        LegLedger ledger = OPEN.get(id);
-        if (ledger == null) {
-            throw new IllegalStateException("no open leg ledger '" + id + "' in this JVM: the demo's sink records"
-                    + " into memory and runs only on the embedded engine, while its run is open");
-        }
-        return ledger;
+        return OPEN.lookup(id);
     }
 
     public String id() {
         return id;
     }
 
+    /** Where the sink stages legs until they are committed into this ledger. */
+    public LegTransactions transactions() {
+        return transactions;
+    }
+
     /** Records that a leg was applied and left its account at {@code balanceAfter}. */
     public void record(AppliedLeg leg) {
-        long legId = leg.legId();
-        if (legId < 0 || legId >= legsExpected || leg.account() < 0 || leg.account() >= finalBalances.length()) {
+        record(leg.legId(), leg.account(), leg.balanceAfter());
+    }
+
+    /** Records that leg {@code legId} was applied and left {@code account} at {@code balanceAfter}. */
+    public void record(long legId, int account, long balanceAfter) {
+        if (legId < 0 || legId >= legsExpected || account < 0 || account >= finalBalances.length()) {
             unexpected.incrementAndGet();
             return;
         }
@@ -76,7 +80,7 @@ public final class LegLedger implements AutoCloseable {
             doubled.add(legId);
             extraApplications.incrementAndGet();
         }
-        finalBalances.set(leg.account(), leg.balanceAfter());
+        finalBalances.set(account, balanceAfter);
     }
 
     public long legsExpected() {

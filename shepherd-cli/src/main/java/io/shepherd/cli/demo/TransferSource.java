@@ -14,6 +14,7 @@ import java.util.List;
  * transfers {@code s, s+p, s+2p, ...} below {@code count}, each made by {@link TransferGenerator}.
  * The reader's position (the next id) is kept in operator state, so a reader restored from a
  * checkpoint resumes exactly where the checkpoint was taken and emits the same transfers again.
+ * Before each transfer it lets the run's {@link FailureInjector} fail it.
  */
 public final class TransferSource implements Source<Transfer> {
     static final String POSITION_STATE = "next-tx";
@@ -21,8 +22,10 @@ public final class TransferSource implements Source<Transfer> {
     private final long seed;
     private final int accounts;
     private final long count;
+    private final String injectorId;
 
-    public TransferSource(long seed, int accounts, long count) {
+    /** @param injectorId the run's {@link FailureInjector} */
+    public TransferSource(long seed, int accounts, long count, String injectorId) {
         if (accounts < 2) {
             throw new IllegalArgumentException("a transfer needs two accounts; got " + accounts);
         }
@@ -32,6 +35,7 @@ public final class TransferSource implements Source<Transfer> {
         this.seed = seed;
         this.accounts = accounts;
         this.count = count;
+        this.injectorId = injectorId;
     }
 
     @Override
@@ -42,11 +46,13 @@ public final class TransferSource implements Source<Transfer> {
     private final class Reader implements SourceReader<Transfer> {
         private final int stride;
         private final ListState<Long> position;
+        private final FailureInjector failures;
         private long next;
 
         Reader(FunctionContext context) {
             this.stride = context.parallelism();
             this.position = context.getOperatorListState(new ListStateDescriptor<>(POSITION_STATE, Long.class));
+            this.failures = FailureInjector.lookup(injectorId);
             this.next = context.subtaskIndex();
             for (Long restored : position.get()) {
                 next = restored;
@@ -58,6 +64,7 @@ public final class TransferSource implements Source<Transfer> {
             if (next >= count) {
                 return InputStatus.END_OF_INPUT;
             }
+            failures.check(FailureSite.SOURCE, next);
             output.collect(TransferGenerator.transfer(seed, accounts, next));
             next += stride;
             return next < count ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;

@@ -1,8 +1,7 @@
 package io.shepherd.cli.run;
 
-import io.shepherd.api.ErrorPolicy;
-import io.shepherd.api.JobConfig;
 import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.checkpoint.CheckpointConfig;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobResult;
 import io.shepherd.api.execution.JobStatus;
@@ -10,18 +9,16 @@ import io.shepherd.cli.ExitCodes;
 import io.shepherd.cli.UserError;
 import io.shepherd.cli.progress.ProgressReporter;
 import io.shepherd.common.Clock;
-import java.io.Closeable;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +30,9 @@ import picocli.CommandLine.Spec;
  * embedded engine. A class implementing {@link io.shepherd.api.Job} is built in an environment
  * configured from the options, run with progress on stderr, and summed up on stdout; a class with
  * a {@code main} method is simply called, with the positional arguments.
+ *
+ * <p>With {@code --savepoint-dir}, a stop (Ctrl-C, SIGTERM) takes a savepoint before the job stops
+ * and prints where it went; {@code --from-savepoint} starts a job from one.
  */
 @Command(
         name = "run",
@@ -49,94 +49,85 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--class"}, required = true, paramLabel = "CLASS",
-            description = "Fully qualified name of the job class.")
-    String className;
+    @Mixin
+    JobOptions job;
 
-    @Option(names = "--jar", paramLabel = "PATH",
-            description = "Jar holding the job class and its dependencies; without it the class path is searched.")
-    Path jar;
+    @Option(names = "--from-savepoint", paramLabel = "DIR",
+            description = "Start from this savepoint (or retained checkpoint) directory; needs checkpoints.")
+    Path fromSavepoint;
 
-    @Option(names = {"-p", "--parallelism"}, paramLabel = "N", description = "Default parallelism of operators.")
-    Integer parallelism;
-
-    @Option(names = "--max-parallelism", paramLabel = "N", description = "Key groups: the limit of rescaling.")
-    Integer maxParallelism;
-
-    @Option(names = "--worker-threads", paramLabel = "N", description = "Threads that run the tasks.")
-    Integer workerThreads;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Records per batch between tasks.")
-    Integer batchSize;
-
-    @Option(names = "--buffer-timeout-ms", paramLabel = "MS",
-            description = "Longest a partly filled batch waits before it is sent.")
-    Long bufferTimeoutMs;
-
-    @Option(names = "--error-policy", paramLabel = "POLICY",
-            description = "What a record a function throws on does: ${COMPLETION-CANDIDATES}.")
-    ErrorPolicy errorPolicy;
-
-    @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-            description = "A job argument (repeatable): passed to Job.build, or set as a system property for a main.")
-    Map<String, String> arguments = new LinkedHashMap<>();
+    @Option(names = "--savepoint-dir", paramLabel = "DIR",
+            description = "On Ctrl-C or SIGTERM, take a savepoint, stop the job and copy the savepoint into DIR; "
+                    + "needs checkpoints.")
+    Path savepointDir;
 
     @Parameters(paramLabel = "ARGS", description = "Arguments for a main method.")
     List<String> mainArguments = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        ClassLoader loader = JobLoader.loaderFor(jar);
-        // Functions are deserialized per subtask with the context class loader: it must see the jar.
-        Thread.currentThread().setContextClassLoader(loader);
-        try {
-            LoadedJob job = JobLoader.load(className, loader, jar);
-            if (job instanceof LoadedJob.Buildable buildable) {
-                return runBuildable(buildable);
-            }
-            return runMain((LoadedJob.WithMain) job);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-            if (loader instanceof Closeable closeable && jar != null) {
-                closeQuietly(closeable);
-            }
-        }
+        return job.withJobClass(loaded -> loaded instanceof LoadedJob.Buildable buildable
+                ? runBuildable(buildable)
+                : runMain((LoadedJob.WithMain) loaded));
     }
 
     private int runBuildable(LoadedJob.Buildable buildable) throws Exception {
         if (!mainArguments.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "positional arguments " + mainArguments
-                    + " are for a main method; " + className + " implements Job: pass its arguments as -D key=value");
+                    + " are for a main method; " + job.className() + " implements Job: pass its arguments as -D "
+                    + "key=value");
         }
-        StreamEnvironment env = StreamEnvironment.create();
-        configure(env.config());
-        try {
-            buildable.job().build(env, Map.copyOf(arguments));
-        } catch (Exception e) {
-            // Job.build's contract: a failure here means the job cannot be described, usually from bad arguments.
-            throw new UserError("job " + className + " could not be built: " + e.getMessage(), e);
+        StreamEnvironment env = job.build(buildable);
+        CheckpointConfig checkpointing = env.config().checkpointing();
+        requireCheckpointsForSavepoints(checkpointing);
+        if (fromSavepoint != null) {
+            checkpointing.setRestoreFrom(fromSavepoint.toString());
         }
         JobClient client = env.executeAsync(buildable.job().name());
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        StopWithSavepoint stop = savepointDir == null ? null
+                : new StopWithSavepoint(client, savepointDir, checkpointing.timeout(), out, err);
         JobResult result;
-        try (ProgressReporter progress = new ProgressReporter(
-                        client::metrics, err, ProgressReporter.stderrIsTerminal(), Clock.system(), "records", -1)
-                .start(PROGRESS_INTERVAL)) {
-            result = client.await();
+        try (ShutdownSignal signal = stop == null ? null : ShutdownSignal.onStop(stop)) {
+            try (ProgressReporter progress = new ProgressReporter(
+                            client::metrics, err, ProgressReporter.stderrIsTerminal(), Clock.system(), "records", -1)
+                    .start(PROGRESS_INTERVAL)) {
+                result = client.await();
+            }
+            JobSummary.print(result, out);
         }
-        JobSummary.print(result, spec.commandLine().getOut());
-        return result.status() == JobStatus.FINISHED ? ExitCodes.OK : ExitCodes.FAILED;
+        boolean stoppedWithSavepoint = stop != null && stop.savepoint() != null;
+        return result.status() == JobStatus.FINISHED || stoppedWithSavepoint ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** A job restores state, and takes savepoints, only with checkpoints on: say so rather than start it empty. */
+    private void requireCheckpointsForSavepoints(CheckpointConfig checkpointing) {
+        String option = fromSavepoint != null ? "--from-savepoint" : savepointDir != null ? "--savepoint-dir" : null;
+        if (option != null && !checkpointing.isEnabled()) {
+            throw new UserError(option + " needs checkpoints: give --checkpoint-interval (e.g. 10s), or enable them in "
+                    + "the job");
+        }
+        if (fromSavepoint != null && !Files.isDirectory(fromSavepoint)) {
+            throw new UserError("no savepoint at " + fromSavepoint + ": give the directory the savepoint was written to"
+                    + " (it holds a _metadata file)");
+        }
     }
 
     private int runMain(LoadedJob.WithMain withMain) throws Exception {
-        List<String> ignored = configOptionsGiven();
+        List<String> ignored = job.configOptionsGiven();
+        if (fromSavepoint != null) {
+            ignored.add("--from-savepoint");
+        }
+        if (savepointDir != null) {
+            ignored.add("--savepoint-dir");
+        }
         if (!ignored.isEmpty()) {
             spec.commandLine().getErr().println("run: warning: " + String.join(", ", ignored) + " ignored: "
-                    + className + " has a main method and configures its own environment; implement "
+                    + job.className() + " has a main method and configures its own environment; implement "
                     + "io.shepherd.api.Job to let the command configure it");
         }
-        arguments.forEach(System::setProperty);
+        job.arguments.forEach(System::setProperty);
         try {
             withMain.main().invoke(null, (Object) mainArguments.toArray(String[]::new));
         } catch (InvocationTargetException e) {
@@ -147,55 +138,5 @@ public final class RunCommand implements Callable<Integer> {
             throw (Error) cause;
         }
         return ExitCodes.OK;
-    }
-
-    private void configure(JobConfig config) {
-        try {
-            if (parallelism != null) {
-                config.setParallelism(parallelism);
-            }
-            if (maxParallelism != null) {
-                config.setMaxParallelism(maxParallelism);
-            }
-            if (workerThreads != null) {
-                config.setWorkerThreads(workerThreads);
-            }
-            if (batchSize != null) {
-                config.setBatchSize(batchSize);
-            }
-            if (bufferTimeoutMs != null) {
-                config.setBufferTimeout(Duration.ofMillis(bufferTimeoutMs));
-            }
-            if (errorPolicy != null) {
-                config.setErrorPolicy(errorPolicy);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    private List<String> configOptionsGiven() {
-        List<String> given = new ArrayList<>();
-        addIf(given, parallelism, "--parallelism");
-        addIf(given, maxParallelism, "--max-parallelism");
-        addIf(given, workerThreads, "--worker-threads");
-        addIf(given, batchSize, "--batch-size");
-        addIf(given, bufferTimeoutMs, "--buffer-timeout-ms");
-        addIf(given, errorPolicy, "--error-policy");
-        return given;
-    }
-
-    private static void addIf(List<String> given, Object value, String option) {
-        if (value != null) {
-            given.add(option);
-        }
-    }
-
-    private static void closeQuietly(Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException e) {
-            // The job has ended; a jar that cannot be closed costs one file handle until exit.
-        }
     }
 }

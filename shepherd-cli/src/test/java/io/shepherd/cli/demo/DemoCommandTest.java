@@ -31,11 +31,13 @@ class DemoCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.lastOutLine());
         assertThat(json.isObject()).isTrue();
         assertThat(json.fieldNames()).toIterable().contains(
-                "guarantee", "mechanism", "transfers", "legs_expected", "legs_applied", "lost", "duplicated",
-                "balance_mismatches", "money_drift", "failures_injected", "recoveries", "records_per_second",
-                "wall_ms", "verified");
+                "guarantee", "mechanism", "checkpointing", "checkpoint_interval_ms", "transfers", "legs_expected",
+                "legs_applied", "lost", "duplicated", "balance_mismatches", "money_drift", "failures",
+                "failures_injected", "recoveries", "recovery_ms_mean", "recovery_ms_max", "records_per_second",
+                "wall_ms", "verified", "injected_failures", "recovery_list");
         assertThat(json.get("guarantee").asText()).isEqualTo("exactly-once");
         assertThat(json.get("mechanism").asText()).isEqualTo("none");
+        assertThat(json.get("checkpointing").isNull()).isTrue();
         assertThat(json.get("transfers").asLong()).isEqualTo(5000);
         assertThat(json.get("parallelism").asInt()).isEqualTo(3);
         assertThat(json.get("legs_expected").asLong()).isEqualTo(10_000);
@@ -46,6 +48,7 @@ class DemoCommandTest {
         assertThat(json.get("money_drift").asLong()).isZero();
         assertThat(json.get("failures_injected").asInt()).isZero();
         assertThat(json.get("recoveries").asInt()).isZero();
+        assertThat(json.get("recovery_ms_max").asDouble()).isZero();
         assertThat(json.get("records_per_second").asLong()).isPositive();
         assertThat(json.get("wall_ms").isIntegralNumber()).isTrue();
         assertThat(json.get("verified").asBoolean()).isTrue();
@@ -90,5 +93,97 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--parallelism");
+    }
+
+    @Test
+    void when_exactly_once_is_asked_of_at_least_once_checkpoints_then_exit_is_2_and_the_way_out_is_named() {
+        CommandRun run = CommandRun.of(
+                "demo", "--guarantee", "exactly-once", "--failures", "1", "--checkpointing", "at-least-once");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("at-least-once checkpointing may apply a leg twice after a restore, so it "
+                + "cannot keep the exactly-once guarantee: use aligned or unaligned checkpointing");
+    }
+
+    @Test
+    void when_at_most_once_is_asked_of_at_least_once_checkpoints_then_exit_is_2() {
+        CommandRun run = CommandRun.of(
+                "demo", "--guarantee", "at-most-once", "--checkpointing", "at-least-once", "--failures", "1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("cannot keep the at-most-once guarantee");
+    }
+
+    @Test
+    void when_the_acking_mechanism_is_asked_for_then_exit_is_2_and_it_is_not_available_yet() {
+        CommandRun run = CommandRun.of("demo", "--mechanism", "acking", "--failures", "1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("recovery mechanism 'acking' is not available yet").contains("use checkpoints");
+    }
+
+    @Test
+    void when_failures_are_asked_for_without_a_mechanism_then_exit_is_2() {
+        CommandRun run = CommandRun.of("demo", "--mechanism", "none", "--failures", "2");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("injecting failures needs a recovery mechanism");
+    }
+
+    @Test
+    void when_checkpoint_options_come_without_checkpoints_then_exit_is_2() {
+        CommandRun mode = CommandRun.of("demo", "--mechanism", "none", "--checkpointing", "aligned");
+        CommandRun interval = CommandRun.of("demo", "--mechanism", "none", "--checkpoint-interval", "1s");
+
+        assertThat(mode.exitCode()).as(mode.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mode.err())
+                .contains("--checkpointing and --checkpoint-interval need --mechanism checkpoints, not none");
+        assertThat(interval.exitCode()).as(interval.toString()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void when_a_choice_is_unknown_then_exit_is_2_and_the_choices_are_listed() {
+        CommandRun guarantee = CommandRun.of("demo", "--guarantee", "mostly-once");
+        CommandRun checkpointing = CommandRun.of("demo", "--checkpointing", "eventually");
+
+        assertThat(guarantee.exitCode()).as(guarantee.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(guarantee.err())
+                .contains("--guarantee must be one of at-most-once, at-least-once, exactly-once, got 'mostly-once'");
+        assertThat(checkpointing.exitCode()).as(checkpointing.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(checkpointing.err()).contains("--checkpointing must be one of aligned, unaligned, at-least-once");
+    }
+
+    @Test
+    void when_the_checkpoint_interval_is_not_a_duration_or_out_of_range_then_exit_is_2() {
+        CommandRun words = CommandRun.of("demo", "--checkpoint-interval", "often");
+        CommandRun zero = CommandRun.of("demo", "--checkpoint-interval", "0ms");
+
+        assertThat(words.exitCode()).as(words.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(words.err())
+                .contains("--checkpoint-interval must be a whole number with a unit, ms or s, e.g. 200ms; got 'often'");
+        assertThat(zero.exitCode()).as(zero.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("checkpoint interval must be in 1ms..10s, got 0ms");
+    }
+
+    @Test
+    void when_too_many_failures_are_asked_for_then_exit_is_2() {
+        CommandRun run = CommandRun.of("demo", "--failures", "101");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("failures must be in 0..100, got 101");
+    }
+
+    @Test
+    void when_checkpoints_are_asked_for_without_failures_then_the_run_checkpoints_and_verifies() throws Exception {
+        CommandRun run = CommandRun.of("demo", "--transfers", "20000", "--accounts", "50", "--checkpointing",
+                "unaligned", "--checkpoint-interval", "2ms", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(run.lastOutLine());
+        assertThat(json.get("mechanism").asText()).isEqualTo("checkpoints");
+        assertThat(json.get("checkpointing").asText()).isEqualTo("unaligned");
+        assertThat(json.get("checkpoint_interval_ms").asLong()).isEqualTo(2);
+        assertThat(json.get("recoveries").asInt()).isZero();
+        assertThat(json.get("verified").asBoolean()).isTrue();
     }
 }

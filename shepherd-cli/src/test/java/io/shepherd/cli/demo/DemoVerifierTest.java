@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.functions.Collector;
 import io.shepherd.api.functions.FlatMapFunction;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DemoVerifierTest {
@@ -115,14 +116,14 @@ class DemoVerifierTest {
     @Test
     void when_a_real_run_loses_and_doubles_legs_then_the_verifier_names_them() throws Exception {
         DemoSpec spec = DemoSpec.of(3_000, 25, 2, 5);
-        try (LegLedger ledger = open(spec)) {
+        try (LegLedger ledger = open(spec); FailureInjector none = FailureInjector.open(List.of())) {
             StreamEnvironment env = StreamEnvironment.create().setParallelism(spec.parallelism());
-            env.fromSource(new TransferSource(spec.seed(), spec.accounts(), spec.transfers()), "transfers")
+            env.fromSource(new TransferSource(spec.seed(), spec.accounts(), spec.transfers(), none.id()), "transfers")
                     .flatMap(new SplitIntoLegs())
                     .flatMap(new Tamper(Leg.id(100, Leg.DEBIT), Leg.id(2_500, Leg.CREDIT)))
                     .keyBy(Leg::account)
-                    .process(new BalanceFunction(spec.openingBalance()))
-                    .sink(new AppliedLegsSink(ledger.id()));
+                    .process(new BalanceFunction(spec.openingBalance(), none.id()))
+                    .sink(new AppliedLegsSink(ledger.id(), none.id()));
             env.execute("tampered-bank-transfers");
 
             Verification v = DemoVerifier.verify(spec, ledger);

@@ -10,9 +10,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TransferSourceTest {
+    private final FailureInjector noFailures = FailureInjector.open(List.of());
+
+    @AfterEach
+    void closeInjector() {
+        noFailures.close();
+    }
 
     @Test
     void when_generated_twice_with_one_seed_then_the_transfers_are_equal() {
@@ -55,7 +62,7 @@ class TransferSourceTest {
 
     @Test
     void when_read_by_three_subtasks_then_each_transfer_is_read_exactly_once() throws Exception {
-        TransferSource source = new TransferSource(3, 100, 1_001);
+        TransferSource source = new TransferSource(3, 100, 1_001, noFailures.id());
         List<Long> read = new ArrayList<>();
         for (int subtask = 0; subtask < 3; subtask++) {
             SourceReader<Transfer> reader = source.createReader(new SourceContext(subtask, 3));
@@ -67,7 +74,7 @@ class TransferSourceTest {
 
     @Test
     void when_a_reader_is_restored_from_its_snapshot_then_it_replays_from_there() throws Exception {
-        TransferSource source = new TransferSource(3, 100, 500);
+        TransferSource source = new TransferSource(3, 100, 500, noFailures.id());
         SourceContext context = new SourceContext(1, 2);
         SourceReader<Transfer> first = source.createReader(context);
         List<Transfer> beforeSnapshot = drain(first, 40);
@@ -84,7 +91,7 @@ class TransferSourceTest {
 
     @Test
     void when_there_is_one_account_then_the_source_refuses() {
-        assertThatThrownBy(() -> new TransferSource(1, 1, 10)).hasMessageContaining("two accounts");
+        assertThatThrownBy(() -> new TransferSource(1, 1, 10, noFailures.id())).hasMessageContaining("two accounts");
     }
 
     private static List<Transfer> drain(SourceReader<Transfer> reader, int max) throws Exception {

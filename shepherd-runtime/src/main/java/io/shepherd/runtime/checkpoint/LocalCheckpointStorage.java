@@ -4,6 +4,7 @@ import io.shepherd.common.io.Disk;
 import io.shepherd.common.io.DiskFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,14 +168,23 @@ public final class LocalCheckpointStorage implements CheckpointStorage {
             disk.delete(metadata);
             disk.syncDirectory(directory);
         }
-        for (Path file : disk.list(directory)) {
-            disk.delete(file);
-        }
-        try {
-            disk.delete(directory);
-        } catch (NoSuchFileException directoriesAreNotFiles) {
-            // a disk that keeps directories apart from files (the simulated one) leaves the empty directory,
-            // which lists as no checkpoint at all
+        for (int round = 1; ; round++) {
+            for (Path file : disk.list(directory)) {
+                disk.delete(file);
+            }
+            try {
+                disk.delete(directory);
+                break;
+            } catch (NoSuchFileException directoriesAreNotFiles) {
+                // a disk that keeps directories apart from files (the simulated one) leaves the empty directory,
+                // which lists as no checkpoint at all
+                break;
+            } catch (DirectoryNotEmptyException lateSnapshot) {
+                // a task was still writing its snapshot of the aborted checkpoint: delete what it wrote too
+                if (round == 3) {
+                    throw lateSnapshot;
+                }
+            }
         }
         disk.syncDirectory(directory.getParent());
     }

@@ -1,7 +1,6 @@
 package io.shepherd.runtime.execution;
 
 import io.shepherd.common.Clock;
-import io.shepherd.runtime.checkpoint.CheckpointOptions;
 import io.shepherd.runtime.checkpoint.TaskId;
 import io.shepherd.runtime.graph.JobGraph;
 import io.shepherd.runtime.task.CheckpointServices;
@@ -9,7 +8,6 @@ import io.shepherd.runtime.task.Deployment;
 import io.shepherd.runtime.task.RestoredJobState;
 import io.shepherd.runtime.task.Task;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +15,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * One deployment of a job's tasks on their own worker threads, from start until every task is
- * done, one failed, or it was stopped. A restart is a new attempt. The first task failure stops
- * every worker; {@link #awaitEnd} returns only after all worker threads have ended and closed
- * their tasks, so an attempt leaves no thread behind.
- *
- * <p>Checkpoint commands reach its tasks here: triggers go to the sources and to every task whose
- * output has already ended, since no barrier can reach those any more. Tasks whose output has
- * ended stay, snapshotting their final state, until a checkpoint taken after every task ended has
- * completed: before that, a failure elsewhere could restore them to an earlier checkpoint.
+ * One deployment of the tasks of one region of a job on their own worker threads, from start
+ * until every task is done, one failed, or it was stopped. A restart of the region is a new
+ * attempt. The first task failure stops every worker; {@link #awaitEnd} returns only after all
+ * worker threads have ended and closed their tasks, so an attempt leaves no thread behind.
  */
 final class Attempt {
     enum Outcome {
@@ -37,8 +31,6 @@ final class Attempt {
     }
 
     record TaskFailure(Task task, Throwable cause, long atNanos) {}
-
-    private record PendingTrigger(long timestampMs, CheckpointOptions options) {}
 
     private final String jobName;
     private final Deployment deployment;
@@ -54,23 +46,24 @@ final class Attempt {
     /** Some task was stopped before it was done. */
     private volatile boolean stoppedUnfinished;
     private volatile long endNanos;
-    // Guarded by this: checkpoints triggered and not yet over, and tasks whose output has ended.
-    private final Map<Long, PendingTrigger> pendingTriggers = new LinkedHashMap<>();
-    private final Set<Task> outputEnded = new HashSet<>();
-    /** The first checkpoint triggered once every task's output had ended: it holds every final state. */
-    private long finalCheckpoint = Long.MAX_VALUE;
+    private final Set<Integer> region;
+    private final Consumer<Attempt> onEnded;
 
     /**
      * @param checkpoints null for a job without checkpoints
      * @param restored the state to start from, or null
+     * @param onOutputEnded with checkpoints: hears of every task whose output has ended
      * @param onFirstProgress runs once, on a worker thread, when a task first processes something
+     * @param onEnded runs once, on the last worker thread to exit
      */
-    Attempt(JobGraph graph, Clock clock, CheckpointServices checkpoints, RestoredJobState restored, int workerThreads,
-            Runnable onFirstProgress) {
+    Attempt(JobGraph graph, Set<Integer> region, Clock clock, CheckpointServices checkpoints, RestoredJobState restored,
+            int workerThreads, Consumer<Task> onOutputEnded, Runnable onFirstProgress, Consumer<Attempt> onEnded) {
         this.jobName = graph.plan().jobName();
+        this.region = region;
         this.clock = clock;
         this.onFirstProgress = new AtomicReference<>(onFirstProgress);
-        this.deployment = Deployment.of(graph, clock, checkpoints, restored, this::outputEnded);
+        this.onEnded = onEnded;
+        this.deployment = Deployment.of(graph, region, clock, checkpoints, restored, onOutputEnded);
         List<Task> all = deployment.tasks();
         all.forEach(task -> tasks.put(task.id(), task));
         int workers = Math.max(1, Math.min(workerThreads, all.size()));
@@ -95,14 +88,12 @@ final class Attempt {
         return deployment;
     }
 
-    List<TaskId> sourceTasks() {
-        return tasks.values().stream().filter(Task::isSource).map(Task::id).toList();
+    Set<Integer> region() {
+        return region;
     }
 
-    Map<TaskId, String> taskNames() {
-        Map<TaskId, String> names = new LinkedHashMap<>();
-        tasks.values().forEach(task -> names.put(task.id(), task.toString()));
-        return names;
+    List<Task> tasks() {
+        return List.copyOf(tasks.values());
     }
 
     long durationNanos() {
@@ -156,6 +147,7 @@ final class Attempt {
         if (workersRunning.decrementAndGet() == 0) {
             endNanos = clock.nanoTime();
             workersExited.countDown();
+            onEnded.accept(this);
         }
     }
 
@@ -163,33 +155,4 @@ final class Attempt {
         return jobName;
     }
 
-    // Checkpoint commands, from the checkpoint driver's thread.
-
-    synchronized void triggerCheckpoint(TaskId source, long checkpointId, long timestampMs, CheckpointOptions options) {
-        if (pendingTriggers.putIfAbsent(checkpointId, new PendingTrigger(timestampMs, options)) == null) {
-            if (outputEnded.size() == tasks.size()) {
-                finalCheckpoint = Math.min(finalCheckpoint, checkpointId);
-            }
-            for (Task ended : outputEnded) {
-                ended.triggerCheckpoint(checkpointId, timestampMs, options);
-            }
-        }
-        tasks.get(source).triggerCheckpoint(checkpointId, timestampMs, options);
-    }
-
-    synchronized void notifyCompleted(TaskId task, long checkpointId) {
-        pendingTriggers.keySet().removeIf(id -> id <= checkpointId);
-        tasks.get(task).notifyCheckpointCompleted(checkpointId, checkpointId >= finalCheckpoint);
-    }
-
-    synchronized void notifyAborted(TaskId task, long checkpointId) {
-        pendingTriggers.remove(checkpointId);
-        tasks.get(task).notifyCheckpointAborted(checkpointId);
-    }
-
-    /** A task's output ended: it snapshots every checkpoint under way, and every later one, when triggered directly. */
-    private synchronized void outputEnded(Task task) {
-        outputEnded.add(task);
-        pendingTriggers.forEach((id, trigger) -> task.triggerCheckpoint(id, trigger.timestampMs(), trigger.options()));
-    }
 }

@@ -9,7 +9,6 @@ import io.shepherd.runtime.checkpoint.CompletedCheckpoint;
 import io.shepherd.runtime.checkpoint.CompletedCheckpointStore;
 import io.shepherd.runtime.checkpoint.CoordinatorSettings;
 import io.shepherd.runtime.checkpoint.LocalCheckpointStorage;
-import io.shepherd.runtime.checkpoint.StateHandle;
 import io.shepherd.runtime.checkpoint.TaskGateway;
 import io.shepherd.runtime.checkpoint.TaskId;
 import io.shepherd.runtime.graph.JobGraph;
@@ -54,6 +53,8 @@ final class JobCheckpoints {
     private CheckpointDriver driver;
     private volatile RestoredJobState restore;
     private volatile long restoredId = -1;
+    /** The checkpoint of this directory the job resumed from, whose retention the new coordinator takes over. */
+    private CompletedCheckpoint resumedFrom;
 
     private JobCheckpoints(JobGraph graph, Clock clock, Path root, boolean temporary) {
         this.graph = graph;
@@ -88,7 +89,12 @@ final class JobCheckpoints {
         if (!leftovers.isEmpty()) {
             LOG.info("discarded checkpoints {} that an earlier run left unfinished in {}", leftovers, root);
         }
-        checkpoints.readInitialState();
+        try {
+            checkpoints.readInitialState();
+        } catch (RuntimeException e) {
+            checkpoints.close(true); // nothing ran: release the directory's lock, and a temporary one is not needed
+            throw e;
+        }
         return checkpoints;
     }
 
@@ -104,21 +110,14 @@ final class JobCheckpoints {
                 LOG.info("no completed checkpoint in {} to resume from; starting empty", root);
                 return;
             }
-            restored = RestoredCheckpoint.read(latest.get().checkpoint(), storage::readState);
+            resumedFrom = latest.get().checkpoint();
+            restored = RestoredCheckpoint.read(resumedFrom, storage::readState);
         } else {
-            restored = readPortable(Path.of(from));
+            restored = PortableCheckpoint.read(Path.of(from));
         }
-        restored.requireMatches(graph, from.equals(LATEST) ? "its latest checkpoint" : from);
+        SavepointCheck.requireFits(graph, restored, from.equals(LATEST) ? "its latest checkpoint" : from, clock);
         restore = restored;
         restoredId = restored.checkpointId();
-    }
-
-    /** A savepoint or checkpoint directory anywhere: its state files are found next to its metadata. */
-    private static RestoredCheckpoint readPortable(Path directory) {
-        LocalCheckpointStorage local = new LocalCheckpointStorage(Disk.local(), directory);
-        CompletedCheckpoint checkpoint = local.readMetadata(".");
-        return RestoredCheckpoint.read(checkpoint, handle -> local.readState(new StateHandle(
-                Path.of(handle.location()).getFileName().toString(), handle.length(), handle.crc32c())));
     }
 
     void start(TaskGateway gateway) {
@@ -135,6 +134,9 @@ final class JobCheckpoints {
         }
         CheckpointCoordinator coordinator = new CheckpointCoordinator(CoordinatorSettings.from(config), sources, names,
                 Math.max(store.highestCheckpointId(), restoredId));
+        if (resumedFrom != null) {
+            coordinator.adoptRecovered(store.retainedCheckpointIds(), resumedFrom);
+        }
         driver = CheckpointDriver.start(coordinator, storage, store, gateway, clock, TICK);
     }
 

@@ -1,6 +1,7 @@
 package io.shepherd.runtime.execution;
 
 import io.shepherd.api.ack.AckMetrics;
+import io.shepherd.api.execution.CheckpointStats;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobExecutionException;
 import io.shepherd.api.execution.JobMetrics;
@@ -16,6 +17,7 @@ import io.shepherd.runtime.checkpoint.CompletedCheckpoint;
 import io.shepherd.runtime.checkpoint.TaskGateway;
 import io.shepherd.runtime.checkpoint.TaskId;
 import io.shepherd.runtime.graph.JobGraph;
+import io.shepherd.runtime.graph.JobVertex;
 import io.shepherd.runtime.metrics.OperatorCounters;
 import io.shepherd.runtime.operators.OperatorFailure;
 import io.shepherd.runtime.task.Deployment;
@@ -24,7 +26,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +39,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job running in this process. A supervisor thread runs it as a series of {@link Attempt}s:
- * without checkpoints a single one, whose first task failure fails the job; with checkpoints,
- * after a task failure it suspends the checkpoint coordinator, waits as the restart strategy
- * says, and starts a new attempt restored from the latest completed checkpoint. {@link #await}
- * returns only after every thread of the job has ended.
+ * A job running in this process. A supervisor thread runs each pipelined region of the job (see
+ * {@link JobGraph#regions()}) as an {@link Attempt}. Without checkpoints the first task failure
+ * fails the job; with checkpoints, it suspends the checkpoint coordinator, waits as the restart
+ * strategy says, and redeploys only the failed region, restored from the latest completed
+ * checkpoint, while the other regions run on. {@link #await} returns only after every thread of
+ * the job has ended.
  */
 final class JobRun implements JobClient, TaskGateway {
     private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
@@ -53,7 +60,10 @@ final class JobRun implements JobClient, TaskGateway {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final CountDownLatch cancelRequested = new CountDownLatch(1);
     private final long startNanos;
-    private volatile Attempt attempt;
+    private final Map<Set<Integer>, Attempt> running = new ConcurrentHashMap<>();
+    private final BlockingQueue<Attempt> endedAttempts = new LinkedBlockingQueue<>();
+    private final CheckpointRouting routing;
+    private volatile boolean stopped;
     private volatile JobStatus status;
     private volatile Attempt.TaskFailure failure;
     private volatile String gaveUp;
@@ -66,15 +76,22 @@ final class JobRun implements JobClient, TaskGateway {
         this.workerThreads = workerThreads;
         this.checkpoints = checkpoints;
         this.backoff = backoff;
+        this.routing = new CheckpointRouting(graph.vertices().stream().mapToInt(JobVertex::parallelism).sum());
         this.supervisor = new Thread(this::supervise, "shepherd-" + jobName() + "-supervisor");
         this.supervisor.setDaemon(true);
         this.startNanos = clock.nanoTime();
     }
 
+    /** Deploys and starts every region before it returns, so the job's tasks and counters exist from then on. */
     void start() {
         if (checkpoints != null) {
             checkpoints.start(this);
+            checkpoints.driver().suspend(); // no trigger before the tasks are there
         }
+        for (Set<Integer> region : graph.regions()) {
+            deploy(region, () -> {});
+        }
+        resumeCheckpoints();
         supervisor.start();
     }
 
@@ -85,48 +102,79 @@ final class JobRun implements JobClient, TaskGateway {
 
     private void supervise() {
         try {
-            Runnable onFirstProgress = () -> {};
-            while (true) {
-                Attempt current = new Attempt(graph, clock, checkpoints == null ? null : checkpoints.services(),
-                        checkpoints == null ? null : checkpoints.restoreState(), workerThreads, onFirstProgress);
-                deployments.add(current.deployment());
-                attempt = current;
-                if (cancelRequested.getCount() == 0) {
-                    current.stop();
+            while (!running.isEmpty()) {
+                Attempt finished = endedAttempts.take();
+                running.remove(finished.region());
+                Attempt.Outcome outcome = finished.awaitEnd();
+                finished.madeProgress(); // a restored attempt that failed again before any progress still counts
+                if (outcome == Attempt.Outcome.STOPPED) {
+                    stopped = true;
+                } else if (outcome == Attempt.Outcome.FAILED) {
+                    Attempt.TaskFailure failed = finished.failure();
+                    LOG.error("job '{}': {} failed", jobName(), failed.task(), failed.cause());
+                    if (!restart(failed)) {
+                        if (cancelRequested.getCount() == 0) {
+                            stopped = true;
+                        } else {
+                            failure = failed;
+                        }
+                        stopAll();
+                    } else {
+                        long restoredId = checkpoints.restoredCheckpointId();
+                        deploy(finished.region(), () -> recoveries.add(new Recovery(failed.task().toString(),
+                                String.valueOf(failed.cause()), restoredId,
+                                Duration.ofNanos(clock.nanoTime() - failed.atNanos()))));
+                        resumeCheckpoints();
+                    }
                 }
-                current.start();
-                if (checkpoints != null) {
-                    checkpoints.driver().resume();
-                }
-                Attempt.Outcome outcome = current.awaitEnd();
-                current.madeProgress(); // a restored attempt that failed again before any progress still counts
-                if (outcome != Attempt.Outcome.FAILED) {
-                    status = outcome == Attempt.Outcome.STOPPED ? JobStatus.CANCELLED : JobStatus.FINISHED;
-                    return;
-                }
-                Attempt.TaskFailure failed = current.failure();
-                LOG.error("job '{}': {} failed", jobName(), failed.task(), failed.cause());
-                if (!restart(failed)) {
-                    failure = failed;
-                    return;
-                }
-                long restoredId = checkpoints.restoredCheckpointId();
-                onFirstProgress = () -> recoveries.add(new Recovery(failed.task().toString(), String.valueOf(failed.cause()),
-                        restoredId, Duration.ofNanos(clock.nanoTime() - failed.atNanos())));
             }
+            status = stopped ? JobStatus.CANCELLED : JobStatus.FINISHED;
         } catch (Throwable unexpected) {
             LOG.error("job '{}': the supervisor failed", jobName(), unexpected);
-            Attempt current = attempt;
             failure = new Attempt.TaskFailure(null, unexpected, clock.nanoTime());
-            if (current != null) {
-                current.stop();
-            }
+            stopAll();
         } finally {
+            awaitAll();
             if (checkpoints != null) {
                 checkpoints.close(status == JobStatus.FINISHED);
             }
             endNanos = clock.nanoTime();
             ended.countDown();
+        }
+    }
+
+    /** Deploys and starts one region, restored from what the checkpoints say now. */
+    private void deploy(Set<Integer> region, Runnable onFirstProgress) {
+        Attempt attempt = new Attempt(graph, region, clock, checkpoints == null ? null : checkpoints.services(),
+                checkpoints == null ? null : checkpoints.restoreState(), workerThreads, routing::outputEnded,
+                onFirstProgress, endedAttempts::add);
+        deployments.add(attempt.deployment());
+        routing.deployed(attempt.tasks());
+        running.put(region, attempt);
+        if (cancelRequested.getCount() == 0) {
+            attempt.stop();
+        }
+        attempt.start();
+    }
+
+    private void resumeCheckpoints() {
+        if (checkpoints != null) {
+            checkpoints.driver().resume();
+        }
+    }
+
+    private void stopAll() {
+        running.values().forEach(Attempt::stop);
+    }
+
+    private void awaitAll() {
+        for (Attempt attempt : List.copyOf(running.values())) {
+            try {
+                attempt.awaitEnd();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -142,7 +190,6 @@ final class JobRun implements JobClient, TaskGateway {
             return false;
         }
         if (cancelRequested.await(delayMs, TimeUnit.MILLISECONDS)) {
-            status = JobStatus.CANCELLED;
             return false;
         }
         checkpoints.prepareRestore();
@@ -154,10 +201,7 @@ final class JobRun implements JobClient, TaskGateway {
     @Override
     public void cancel() {
         cancelRequested.countDown();
-        Attempt current = attempt;
-        if (current != null) {
-            current.stop();
-        }
+        stopAll();
     }
 
     @Override
@@ -180,11 +224,29 @@ final class JobRun implements JobClient, TaskGateway {
     }
 
     @Override
+    public List<CheckpointStats> checkpoints() {
+        return checkpoints == null ? List.of() : CheckpointStatistics.oldestFirst(checkpoints.driver().history());
+    }
+
+    @Override
     public CompletableFuture<String> triggerSavepoint() {
         if (checkpoints == null) {
             return JobClient.super.triggerSavepoint();
         }
         return checkpoints.driver().triggerSavepoint().thenApply(checkpoints::directoryOf);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint() {
+        if (checkpoints == null) {
+            return JobClient.super.stopWithSavepoint();
+        }
+        // Runs on the coordinator's thread as the savepoint completes, before it can trigger another
+        // checkpoint: no output committed for a later checkpoint would be produced again from the savepoint.
+        return checkpoints.driver().triggerSavepoint().thenApply(savepoint -> {
+            cancel();
+            return checkpoints.directoryOf(savepoint);
+        });
     }
 
     private JobResult result() throws JobExecutionException, InterruptedException {
@@ -204,31 +266,21 @@ final class JobRun implements JobClient, TaskGateway {
         return (failed.task() != null ? failed.task() + " failed: " : "") + failed.cause();
     }
 
-    // Checkpoint commands to the tasks of the current attempt.
+    // Checkpoint commands, from the checkpoint driver's thread.
 
     @Override
     public void triggerCheckpoint(TaskId source, long checkpointId, long timestampMs, CheckpointOptions options) {
-        Attempt current = attempt;
-        if (current == null) {
-            throw new IllegalStateException("the job's tasks are not deployed yet");
-        }
-        current.triggerCheckpoint(source, checkpointId, timestampMs, options);
+        routing.triggerCheckpoint(source, checkpointId, timestampMs, options);
     }
 
     @Override
     public void notifyCompleted(TaskId task, long checkpointId) {
-        Attempt current = attempt;
-        if (current != null) {
-            current.notifyCompleted(task, checkpointId);
-        }
+        routing.notifyCompleted(task, checkpointId);
     }
 
     @Override
     public void notifyAborted(TaskId task, long checkpointId, String reason) {
-        Attempt current = attempt;
-        if (current != null) {
-            current.notifyAborted(task, checkpointId);
-        }
+        routing.notifyAborted(task, checkpointId);
     }
 
     /** Counters summed over every subtask of every attempt so far. */

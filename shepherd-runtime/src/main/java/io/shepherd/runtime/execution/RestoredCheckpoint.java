@@ -1,22 +1,15 @@
 package io.shepherd.runtime.execution;
 
-import io.shepherd.api.plan.PlanNode;
 import io.shepherd.runtime.checkpoint.CompletedCheckpoint;
 import io.shepherd.runtime.checkpoint.StateHandle;
 import io.shepherd.runtime.checkpoint.TaskId;
 import io.shepherd.runtime.checkpoint.TaskSnapshotEntry;
-import io.shepherd.runtime.graph.JobGraph;
-import io.shepherd.runtime.graph.JobVertex;
 import io.shepherd.runtime.state.snapshot.RestoredOperatorState;
-import io.shepherd.runtime.task.Deployment;
 import io.shepherd.runtime.task.RestoredJobState;
 import io.shepherd.runtime.task.TaskState;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -54,42 +47,8 @@ final class RestoredCheckpoint implements RestoredJobState {
         return checkpoint.id();
     }
 
-    /**
-     * Fails, before anything runs, when the state does not fit the job: state of an operator the
-     * job does not have, or in-flight data for a task whose parallelism changed.
-     */
-    void requireMatches(JobGraph graph, String what) {
-        Set<String> uids = new HashSet<>();
-        Map<Integer, Integer> parallelism = new HashMap<>();
-        for (JobVertex vertex : graph.vertices()) {
-            parallelism.put(vertex.id(), vertex.parallelism());
-            for (PlanNode node : vertex.chain()) {
-                uids.add(Deployment.uidOf(node));
-            }
-        }
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Integer, RestoredOperatorState>> entry : operators.entrySet()) {
-            if (!uids.contains(entry.getKey())) {
-                problems.add("it holds state of operator uid '" + entry.getKey() + "', which the job does not have"
-                        + " (give the operator its old uid with .uid(...), or remove the state)");
-            }
-        }
-        for (Map.Entry<TaskId, TaskState> entry : tasks.entrySet()) {
-            int vertex = entry.getKey().vertexId();
-            boolean inFlight = entry.getValue().inFlight().stream().anyMatch(channel -> !channel.isEmpty());
-            if (inFlight && !Integer.valueOf(countSubtasks(vertex)).equals(parallelism.get(vertex))) {
-                problems.add("task " + entry.getKey() + " has in-flight data of an unaligned checkpoint, which only "
-                        + "restores into the same job graph at the same parallelism");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("cannot start job '" + graph.plan().jobName() + "' from " + what + ": "
-                    + String.join("; ", problems));
-        }
-    }
-
-    private int countSubtasks(int vertexId) {
-        return (int) checkpoint.tasks().keySet().stream().filter(task -> task.vertexId() == vertexId).count();
+    CompletedCheckpoint checkpoint() {
+        return checkpoint;
     }
 
     @Override

@@ -23,8 +23,11 @@ public final class JobGraphBuilder {
     private final LogicalPlan plan;
     private final PlanValidator validator;
     private final Map<Integer, Integer> parallelism = new HashMap<>();
-    private final Map<Integer, List<PlanEdge>> resolvedInputs = new LinkedHashMap<>();
+    private final Map<Integer, List<ResolvedInput>> resolvedInputs = new LinkedHashMap<>();
     private final Map<Integer, Integer> readers = new HashMap<>();
+
+    /** An input edge of a node with unions dissolved, and which input of the node it feeds. */
+    private record ResolvedInput(PlanEdge edge, int input) {}
 
     private JobGraphBuilder(LogicalPlan plan) {
         this.plan = plan;
@@ -44,10 +47,10 @@ public final class JobGraphBuilder {
         }
         for (PlanNode node : plan.nodes()) {
             if (!isUnion(node)) {
-                List<PlanEdge> inputs = resolveInputs(node);
+                List<ResolvedInput> inputs = resolveInputs(node);
                 resolvedInputs.put(node.id(), inputs);
-                for (PlanEdge edge : inputs) {
-                    readers.merge(edge.sourceId(), 1, Integer::sum);
+                for (ResolvedInput input : inputs) {
+                    readers.merge(input.edge().sourceId(), 1, Integer::sum);
                 }
             }
         }
@@ -73,10 +76,15 @@ public final class JobGraphBuilder {
     }
 
     /** The node's inputs with unions dissolved and partitioning resolved. */
-    private List<PlanEdge> resolveInputs(PlanNode node) {
-        List<PlanEdge> resolved = new ArrayList<>();
-        for (PlanEdge edge : node.inputs()) {
-            collectInputs(node, edge, resolved);
+    private List<ResolvedInput> resolveInputs(PlanNode node) {
+        List<ResolvedInput> resolved = new ArrayList<>();
+        boolean twoInputs = node.operation() instanceof Operation.KeyedCoProcessOp;
+        for (int input = 0; input < node.inputs().size(); input++) {
+            List<PlanEdge> edges = new ArrayList<>();
+            collectInputs(node, node.inputs().get(input), edges);
+            for (PlanEdge edge : edges) {
+                resolved.add(new ResolvedInput(edge, twoInputs ? input : 0));
+            }
         }
         return resolved;
     }
@@ -137,9 +145,9 @@ public final class JobGraphBuilder {
             if (isUnion(node)) {
                 continue;
             }
-            List<PlanEdge> inputs = resolvedInputs.get(node.id());
-            if (chainsOntoInput(node, inputs)) {
-                JobVertex vertex = vertexOf.get(inputs.get(0).sourceId());
+            List<ResolvedInput> inputs = resolvedInputs.get(node.id());
+            if (chainsOntoInput(inputs)) {
+                JobVertex vertex = vertexOf.get(inputs.get(0).edge().sourceId());
                 vertex.chain().add(node);
                 vertexOf.put(node.id(), vertex);
                 continue;
@@ -147,15 +155,16 @@ public final class JobGraphBuilder {
             JobVertex vertex = new JobVertex(vertices.size(), node, parallelism.get(node.id()));
             vertices.add(vertex);
             vertexOf.put(node.id(), vertex);
-            for (PlanEdge edge : inputs) {
-                connect(vertexOf.get(edge.sourceId()), vertex, edge.partitioning(), edge, false);
+            for (ResolvedInput input : inputs) {
+                PlanEdge edge = input.edge();
+                connect(vertexOf.get(edge.sourceId()), vertex, edge.partitioning(), edge, input.input(), false);
             }
         }
         if (deadLetters != null) {
             JobVertex sink = new JobVertex(vertices.size(), deadLetters, 1);
             for (JobVertex vertex : List.copyOf(vertices)) {
                 if (vertex.chain().stream().anyMatch(n -> validator.effectivePolicy(n) == ErrorPolicy.DEAD_LETTER)) {
-                    connect(vertex, sink, Partitioning.REBALANCE, null, true);
+                    connect(vertex, sink, Partitioning.REBALANCE, null, 0, true);
                 }
             }
             vertices.add(sink);
@@ -163,17 +172,18 @@ public final class JobGraphBuilder {
         return vertices;
     }
 
-    private boolean chainsOntoInput(PlanNode node, List<PlanEdge> inputs) {
+    private boolean chainsOntoInput(List<ResolvedInput> inputs) {
         if (inputs.size() != 1) {
             return false;
         }
-        PlanEdge input = inputs.get(0);
+        PlanEdge input = inputs.get(0).edge();
         return input.partitioning() == Partitioning.FORWARD && readers.get(input.sourceId()) == 1;
     }
 
-    private static void connect(JobVertex from, JobVertex to, Partitioning partitioning, PlanEdge edge,
+    private static void connect(JobVertex from, JobVertex to, Partitioning partitioning, PlanEdge edge, int targetInput,
             boolean deadLetters) {
-        JobEdge jobEdge = new JobEdge(from, to, partitioning, edge == null ? null : edge.keySelector(), deadLetters);
+        JobEdge jobEdge = new JobEdge(from, to, partitioning, edge == null ? null : edge.keySelector(), targetInput,
+                deadLetters);
         from.outputs().add(jobEdge);
         to.inputs().add(jobEdge);
     }

@@ -82,12 +82,13 @@ final class PlanValidator {
             }
         }
         if (node.operation().keySelector() != null) {
-            for (PlanEdge edge : node.inputs()) {
+            for (int input = 0; input < node.inputs().size(); input++) {
+                PlanEdge edge = node.inputs().get(input);
                 if (edge.keySelector() == null) {
                     throw invalid("keyed operator " + node + " has an input that is not partitioned by key");
                 }
                 // Senders hand over the key they partitioned by, so it must be the key that scopes the state.
-                if (edge.keySelector() != node.operation().keySelector()) {
+                if (edge.keySelector() != node.operation().keySelector(input)) {
                     throw invalid("keyed operator " + node + " has an input partitioned by another key selector than"
                             + " the one that scopes its state; partition it with the operator's own key selector");
                 }

@@ -17,13 +17,20 @@ import io.shepherd.runtime.timers.TimerQueue;
  */
 public abstract class KeyedOperator extends StreamOperator {
     private final KeySelector<Object, Object> keySelector;
+    /** The second input's key selector, for an operator with two inputs; else null. */
+    private final KeySelector<Object, Object> secondKeySelector;
     protected final KeyedStateBackend keys;
     protected final KeyedTimerService timers;
 
-    @SuppressWarnings("unchecked")
     KeyedOperator(OperatorContext context, KeySelector<?, ?> keySelector) {
+        this(context, keySelector, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    KeyedOperator(OperatorContext context, KeySelector<?, ?> keySelector, KeySelector<?, ?> secondKeySelector) {
         super(context);
         this.keySelector = (KeySelector<Object, Object>) keySelector;
+        this.secondKeySelector = (KeySelector<Object, Object>) secondKeySelector;
         this.keys = context.keyedState();
         this.timers = new KeyedTimerService(keys, context.clock());
     }
@@ -38,16 +45,38 @@ public abstract class KeyedOperator extends StreamOperator {
     public final void processKeyedElement(Object record, long timestamp, Object key) {
         context.counters().recordsIn++;
         try {
-            keys.setCurrentKey(key != null ? key
-                    : NullKeyException.requireKey(keySelector.getKey(record), context.operatorName(), record));
+            keys.setCurrentKey(key != null ? key : keyOf(keySelector, record));
             processKeyed(record, timestamp);
         } catch (Exception e) {
             recordFailed(record, timestamp, e);
         }
     }
 
+    @Override
+    public final void processKeyedElement2(Object record, long timestamp, Object key) {
+        if (secondKeySelector == null) {
+            super.processKeyedElement2(record, timestamp, key);
+        }
+        context.counters().recordsIn++;
+        try {
+            keys.setCurrentKey(key != null ? key : keyOf(secondKeySelector, record));
+            processKeyed2(record, timestamp);
+        } catch (Exception e) {
+            recordFailed(record, timestamp, e);
+        }
+    }
+
+    private Object keyOf(KeySelector<Object, Object> selector, Object record) throws Exception {
+        return NullKeyException.requireKey(selector.getKey(record), context.operatorName(), record);
+    }
+
     /** Processes a record whose key is current. */
     protected abstract void processKeyed(Object record, long timestamp) throws Exception;
+
+    /** Processes a record of the second input whose key is current; for operators with two inputs. */
+    protected void processKeyed2(Object record, long timestamp) throws Exception {
+        throw new IllegalStateException(this + " has no second input");
+    }
 
     /** A timer of the current key fired. */
     protected abstract void onTimer(Timer timer, boolean eventTime) throws Exception;

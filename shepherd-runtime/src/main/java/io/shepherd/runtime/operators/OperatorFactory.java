@@ -30,6 +30,8 @@ public final class OperatorFactory {
             return new ProcessOperator(context, (ProcessFunction<Object, Object>) op.function());
         } else if (operation instanceof Operation.KeyedProcessOp op) {
             return new KeyedProcessOperator(context, op.keySelector(), op.function());
+        } else if (operation instanceof Operation.KeyedCoProcessOp op) {
+            return new KeyedProcessOperator(context, op.keySelector(), op.keySelector2(), op.function());
         } else if (operation instanceof Operation.TimestampsOp op) {
             return new TimestampsOperator(context, op.strategy(), watermarkIntervalMs);
         } else if (operation instanceof Operation.WindowOp op) {

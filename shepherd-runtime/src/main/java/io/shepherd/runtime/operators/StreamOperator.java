@@ -51,6 +51,11 @@ public abstract class StreamOperator {
         processElement(record, timestamp);
     }
 
+    /** A record of the second input; only two-input operators have one. */
+    public void processKeyedElement2(Object record, long timestamp, Object key) {
+        throw new IllegalStateException(this + " has no second input");
+    }
+
     /** Watermarks pass through unchanged unless the operator has event-time work to do. */
     public void processWatermark(long watermark) {
         output.emitWatermark(watermark);

@@ -29,10 +29,12 @@ import io.shepherd.runtime.partition.Partitioner;
 import io.shepherd.runtime.partition.RebalancePartitioner;
 import io.shepherd.runtime.state.snapshot.RestoredOperatorState;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -75,30 +77,37 @@ public final class Deployment {
 
     /** Creates every task of the graph, vertex by vertex in topological order, for a job without checkpoints. */
     public static Deployment of(JobGraph graph, Clock clock) {
-        return of(graph, clock, null, null, task -> {});
+        Set<Integer> all = new HashSet<>();
+        graph.vertices().forEach(vertex -> all.add(vertex.id()));
+        return of(graph, all, clock, null, null, task -> {});
     }
 
     /**
-     * Creates every task of the graph, vertex by vertex in topological order.
+     * Creates the tasks of some of the graph's vertices — a whole region: every edge of a vertex
+     * must lead to a vertex of the set — in topological order.
      *
      * @param checkpoints null for a job without checkpoints
      * @param restored the state to start from, or null to start empty
      * @param onOutputEnded with checkpoints: hears of every task whose output has ended
      */
-    public static Deployment of(JobGraph graph, Clock clock, CheckpointServices checkpoints, RestoredJobState restored,
-            Consumer<Task> onOutputEnded) {
+    public static Deployment of(JobGraph graph, Set<Integer> vertexIds, Clock clock, CheckpointServices checkpoints,
+            RestoredJobState restored, Consumer<Task> onOutputEnded) {
         Deployment deployment = new Deployment(graph, clock, checkpoints, restored, onOutputEnded);
-        for (JobVertex vertex : graph.vertices()) {
+        List<JobVertex> vertices = graph.vertices().stream().filter(vertex -> vertexIds.contains(vertex.id())).toList();
+        for (JobVertex vertex : vertices) {
             for (PlanNode node : vertex.chain()) {
                 deployment.counters.put(node.id(), new ArrayList<>());
             }
         }
-        for (JobVertex vertex : graph.vertices()) {
+        for (JobVertex vertex : vertices) {
             for (JobEdge edge : vertex.outputs()) {
+                if (!vertexIds.contains(edge.target().id())) {
+                    throw new IllegalArgumentException("vertex " + vertex.id() + " has an edge out of the region " + vertexIds);
+                }
                 deployment.createChannels(edge);
             }
         }
-        for (JobVertex vertex : graph.vertices()) {
+        for (JobVertex vertex : vertices) {
             for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
                 deployment.addTask(deployment.createTask(vertex, subtask));
             }
@@ -186,7 +195,9 @@ public final class Deployment {
                         taskAcking, clock.nanoTime()));
             }
         } else {
-            gate = new InputGate(inputChannels(vertex, subtask), clock);
+            List<JobEdge> inputEdges = new ArrayList<>();
+            InputChannel[] channels = inputChannels(vertex, subtask, inputEdges);
+            gate = new InputGate(channels, inputEdges.stream().mapToInt(JobEdge::targetInput).toArray(), clock);
         }
         if (restored != null) {
             restore(id, vertex.parallelism(), source, operators, gate);
@@ -279,13 +290,15 @@ public final class Deployment {
         };
     }
 
-    private InputChannel[] inputChannels(JobVertex vertex, int subtask) {
+    /** The subtask's input channels, edge by edge; {@code edgeOfChannel} gets the edge of each. */
+    private InputChannel[] inputChannels(JobVertex vertex, int subtask, List<JobEdge> edgeOfChannel) {
         List<InputChannel> inputs = new ArrayList<>();
         for (JobEdge edge : vertex.inputs()) {
             LocalChannel[][] matrix = channels.get(edge);
             for (LocalChannel[] row : matrix) {
                 if (row[subtask] != null) {
                     inputs.add(row[subtask]);
+                    edgeOfChannel.add(edge);
                 }
             }
         }

@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class InputGate implements BarrierHandler.RecoveredInput {
     private final InputChannel[] channels;
+    /** Which input of the head operator each channel feeds. */
+    private final int[] inputOf;
     private final Clock clock;
     private final long[] watermarks;
     private final boolean[] ended;
@@ -29,7 +31,12 @@ final class InputGate implements BarrierHandler.RecoveredInput {
     private long combinedWatermark = Long.MIN_VALUE;
 
     InputGate(InputChannel[] channels, Clock clock) {
+        this(channels, new int[channels.length], clock);
+    }
+
+    InputGate(InputChannel[] channels, int[] inputOf, Clock clock) {
         this.channels = channels;
+        this.inputOf = inputOf;
         this.clock = clock;
         this.watermarks = new long[channels.length];
         this.ended = new boolean[channels.length];
@@ -132,7 +139,7 @@ final class InputGate implements BarrierHandler.RecoveredInput {
     /** Hands a data element to the task. */
     private void deliver(int channel, Object element, InputHandler handler) {
         if (element instanceof RecordBatch batch) {
-            handler.onBatch(batch);
+            handler.onBatch(batch, inputOf[channel]);
         } else if (element instanceof StreamEvent.Watermark watermark) {
             watermarks[channel] = Math.max(watermarks[channel], watermark.timestamp());
             advanceWatermark(handler);

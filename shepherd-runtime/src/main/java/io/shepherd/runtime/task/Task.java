@@ -282,12 +282,19 @@ public final class Task implements InputHandler {
     }
 
     @Override
-    public void onBatch(RecordBatch batch) {
+    public void onBatch(RecordBatch batch, int input) {
         if (acking != null) {
-            onAnchoredBatch(batch);
+            onAnchoredBatch(batch, input);
             return;
         }
         int n = batch.size();
+        if (input == 1) {
+            StreamOperator head = operators.get(0);
+            for (int i = 0; i < n; i++) {
+                head.processKeyedElement2(batch.record(i), batch.timestamp(i), batch.hasKeys() ? batch.key(i) : null);
+            }
+            return;
+        }
         if (batch.hasKeys()) {
             StreamOperator head = operators.get(0);
             for (int i = 0; i < n; i++) {
@@ -301,11 +308,13 @@ public final class Task implements InputHandler {
     }
 
     /** Ack mode: each record is an input of its own, acked (or failed) once the chain has returned. */
-    private void onAnchoredBatch(RecordBatch batch) {
-        StreamOperator head = batch.hasKeys() ? operators.get(0) : null;
+    private void onAnchoredBatch(RecordBatch batch, int input) {
+        StreamOperator head = operators.isEmpty() ? null : operators.get(0);
         for (int i = 0, n = batch.size(); i < n; i++) {
             acking.beginInput(batch, i);
-            if (head != null) {
+            if (input == 1) {
+                head.processKeyedElement2(batch.record(i), batch.timestamp(i), batch.hasKeys() ? batch.key(i) : null);
+            } else if (batch.hasKeys()) {
                 head.processKeyedElement(batch.record(i), batch.timestamp(i), batch.key(i));
             } else {
                 chainInput.emit(batch.record(i), batch.timestamp(i));

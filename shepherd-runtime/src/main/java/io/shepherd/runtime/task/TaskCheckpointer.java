@@ -12,6 +12,8 @@ import io.shepherd.runtime.operators.StreamOperator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes one task's part of each checkpoint. The synchronous part, on the task thread as the
@@ -30,10 +32,14 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
     private final CheckpointServices services;
     private final Clock clock;
     private final Map<Long, PendingSnapshot> awaitingInFlight = new HashMap<>();
+    /** Checkpoints given up, read by the snapshot writers so they do not write for them in vain. */
+    private final Set<Long> abandoned = ConcurrentHashMap.newKeySet();
     /** Each checkpoint is snapshotted once, whether its barrier or a direct trigger comes first. */
     private long lastSnapshotId = Long.MIN_VALUE;
     /** The task has ended its output: it snapshots its final state on triggers and sends nothing on. */
     private boolean finished;
+
+    private static final long MAX_ABANDONED_REMEMBERED = 64;
 
     private record PendingSnapshot(CheckpointBarrier barrier, TaskSnapshot snapshot, long syncNanos, long alignmentNanos) {}
 
@@ -67,6 +73,7 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
             return;
         }
         lastSnapshotId = id;
+        abandoned.removeIf(old -> old < id - MAX_ABANDONED_REMEMBERED);
         long start = clock.nanoTime();
         TaskSnapshot snapshot = new TaskSnapshot(gate == null ? new long[0] : gate.watermarks());
         if (source != null) {
@@ -98,6 +105,7 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
 
     @Override
     public void abort(long checkpointId, String reason, boolean forward) {
+        abandoned.add(checkpointId);
         awaitingInFlight.remove(checkpointId);
         if (forward && !finished) {
             outputs.broadcastAhead(new CancelBarrier(checkpointId));
@@ -107,6 +115,7 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
 
     /** The coordinator gave the checkpoint up: stop aligning or capturing for it. */
     void aborted(long checkpointId) {
+        abandoned.add(checkpointId);
         awaitingInFlight.remove(checkpointId);
         if (gate != null && gate.barrierHandler() != null) {
             gate.barrierHandler().abort(checkpointId);
@@ -122,6 +131,9 @@ final class TaskCheckpointer implements BarrierHandler.Actions {
     private void write(PendingSnapshot pending) {
         services.snapshotWriter().execute(() -> {
             long id = pending.barrier().checkpointId();
+            if (abandoned.contains(id)) {
+                return;
+            }
             long start = System.nanoTime();
             try {
                 byte[] bytes = pending.snapshot().serialize();

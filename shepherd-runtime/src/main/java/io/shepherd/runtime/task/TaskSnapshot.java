@@ -5,6 +5,7 @@ import io.shepherd.runtime.channel.RecordBatch;
 import io.shepherd.runtime.channel.StreamEvent;
 import io.shepherd.runtime.state.snapshot.OperatorSnapshot;
 import io.shepherd.runtime.state.snapshot.ValueCodec;
+import io.shepherd.runtime.state.snapshot.ValueWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Map;
  * int magic, byte version, varint operators, { string uid, varint bytes, bytes }*,
  * varint channels, { long watermark }*, varint channels, { varint elements, element* }*
  * element: byte 1 (batch), varint size, boolean keyed, { value record, long timestamp, [value key] }*
+ *   (values through one {@link ValueWriter} for all in-flight data, so record classes are named once)
  *        | byte 2 (watermark), long timestamp
  * </pre>
  */
@@ -75,10 +77,12 @@ final class TaskSnapshot {
         }
         int channelStart = out.position();
         out.writeVarInt(inFlight.size());
+        // One writer for all in-flight data: each record class is named once, not once per record.
+        ValueWriter values = ValueCodec.builtIns().writer(out);
         for (List<Object> channel : inFlight) {
             out.writeVarInt(channel.size());
             for (Object element : channel) {
-                writeElement(out, element);
+                writeElement(out, values, element);
             }
         }
         channelStateBytes = inFlight.isEmpty() ? 0 : out.position() - channelStart;
@@ -86,16 +90,16 @@ final class TaskSnapshot {
         return out.toByteArray();
     }
 
-    private static void writeElement(ByteOutput out, Object element) {
+    private static void writeElement(ByteOutput out, ValueWriter values, Object element) {
         if (element instanceof RecordBatch batch) {
             out.writeByte(BATCH);
             out.writeVarInt(batch.size());
             out.writeBoolean(batch.hasKeys());
             for (int i = 0; i < batch.size(); i++) {
-                ValueCodec.write(out, batch.record(i));
+                values.write(batch.record(i));
                 out.writeLong(batch.timestamp(i));
                 if (batch.hasKeys()) {
-                    ValueCodec.write(out, batch.key(i));
+                    values.write(batch.key(i));
                 }
             }
         } else if (element instanceof StreamEvent.Watermark watermark) {

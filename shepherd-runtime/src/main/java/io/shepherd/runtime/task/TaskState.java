@@ -5,6 +5,7 @@ import io.shepherd.runtime.channel.RecordBatch;
 import io.shepherd.runtime.channel.StreamEvent;
 import io.shepherd.runtime.state.snapshot.RestoredOperatorState;
 import io.shepherd.runtime.state.snapshot.ValueCodec;
+import io.shepherd.runtime.state.snapshot.ValueReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +45,12 @@ public final class TaskState {
             watermarks[i] = in.readLong();
         }
         List<List<Object>> inFlight = new ArrayList<>();
-        for (int c = in.readLength(); c > 0; c--) {
+        int channels = in.readLength();
+        ValueReader values = ValueCodec.builtIns().reader(in);
+        for (int c = channels; c > 0; c--) {
             List<Object> channel = new ArrayList<>();
             for (int e = in.readLength(); e > 0; e--) {
-                channel.add(readElement(in));
+                channel.add(readElement(in, values));
             }
             inFlight.add(channel);
         }
@@ -57,7 +60,7 @@ public final class TaskState {
         return new TaskState(operators, watermarks, inFlight);
     }
 
-    private static Object readElement(ByteInput in) {
+    private static Object readElement(ByteInput in, ValueReader values) {
         byte tag = in.readByte();
         if (tag == TaskSnapshot.WATERMARK) {
             return new StreamEvent.Watermark(in.readLong());
@@ -69,10 +72,10 @@ public final class TaskState {
         boolean keyed = in.readBoolean();
         RecordBatch batch = new RecordBatch(Math.max(1, size), keyed);
         for (int i = 0; i < size; i++) {
-            Object record = ValueCodec.read(in);
+            Object record = values.read();
             long timestamp = in.readLong();
             if (keyed) {
-                batch.add(record, timestamp, ValueCodec.read(in));
+                batch.add(record, timestamp, values.read());
             } else {
                 batch.add(record, timestamp);
             }

@@ -9,11 +9,13 @@ import io.shepherd.api.checkpoint.RestartStrategy;
 import io.shepherd.api.execution.JobResult;
 import io.shepherd.api.functions.Collector;
 import io.shepherd.api.functions.FunctionContext;
+import io.shepherd.api.functions.KeyedCoProcessFunction;
 import io.shepherd.api.functions.KeyedProcessFunction;
 import io.shepherd.api.state.ValueState;
 import io.shepherd.api.state.ValueStateDescriptor;
 import io.shepherd.api.tuple.Tuple2;
 import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.InjectedFailures;
 import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.Multisets;
 import io.shepherd.runtime.testing.PacedSource;
@@ -25,12 +27,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checkpoints on the real runtime: a job of two unioned sources, a keyed running count and a
- * rebalance into a transactional sink, at parallelism 1 to 3, with task failures injected at
+ * Checkpoints on the real runtime: a job of two unioned sources and a third one, connected by key
+ * into a two-input running count, then rebalanced into a transactional sink, at parallelism 1 to
+ * 3, with task failures injected at
  * records drawn from a seed (also twice in a row). Exactly-once modes must commit exactly the
  * output of a run without failures; at-least-once must lose nothing.
  */
@@ -63,32 +66,33 @@ class CheckpointRecoveryTest {
         SplittableRandom random = new SplittableRandom(seed);
         int parallelism = 1 + random.nextInt(3);
         long perSource = 20_000 + random.nextInt(20_000);
-        Set<Long> failAt = ConcurrentHashMap.newKeySet();
+        Set<Long> failAt = new TreeSet<>();
         int failures = 1 + random.nextInt(3);
         for (int i = 0; i < failures; i++) {
-            failAt.add(random.nextLong(perSource));
+            failAt.add(random.nextLong(perSource / 2));
         }
         if (random.nextBoolean()) {
             failAt.add(failAt.iterator().next() + 1); // a second failure right after the first restore
         }
         int injected = failAt.size();
-        Shared<Set<Long>> pendingFailures = Shared.of(failAt);
+        Shared<InjectedFailures> pendingFailures = Shared.of(new InjectedFailures(failAt));
 
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(parallelism);
         env.config().checkpointing().setInterval(Duration.ofMillis(10 + random.nextInt(30))).setMode(mode)
                 .setAlignmentTimeout(alignmentTimeout)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ZERO));
-        DataStream<Long> first = env.fromSource(new PacedSource(perSource, 64), "first");
-        DataStream<Long> second = env.fromSource(new PacedSource(perSource, 64), "second").map(v -> v + perSource);
+        DataStream<Long> first = env.fromSource(new PacedSource(perSource, 60), "first");
+        DataStream<Long> second = env.fromSource(new PacedSource(perSource, 60), "second").map(v -> v + perSource);
+        DataStream<Long> third = env.fromSource(new PacedSource(perSource, 60), "third").map(v -> v + 2 * perSource);
         TransactionalCollectSink<Tuple2<Long, Long>> sink = new TransactionalCollectSink<>();
         first.union(second)
                 .map(v -> {
-                    if (pendingFailures.get().remove(v)) {
-                        throw new IllegalStateException("injected failure at record " + v);
-                    }
+                    // Armed once output was committed: then every restore starts from a completed checkpoint.
+                    pendingFailures.get().check(v, sink::hasCommitted);
                     return v;
                 })
                 .keyBy(v -> v % KEYS)
+                .connect(third.keyBy(v -> v % KEYS))
                 .process(new RunningCount())
                 .rebalance()
                 .sink(sink);
@@ -98,10 +102,12 @@ class CheckpointRecoveryTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        assertThat(pendingFailures.get()).as("failures not reached").isEmpty();
+        assertThat(pendingFailures.get().remaining()).as("failures not reached").isZero();
         // Two subtasks may both fail before the job has stopped: one recovery covers both.
-        assertThat(result.recoveries()).as("recoveries").isNotEmpty().hasSizeLessThanOrEqualTo(injected);
-        List<Tuple2<Long, Long>> expected = reference(2 * perSource);
+        assertThat(result.recoveries()).as("recoveries").isNotEmpty().hasSizeLessThanOrEqualTo(injected)
+                .allSatisfy(recovery -> assertThat(recovery.restoredCheckpoint()).as("restored from a checkpoint")
+                        .isPositive());
+        List<Tuple2<Long, Long>> expected = reference(3 * perSource);
         List<Tuple2<Long, Long>> committed = sink.committed();
         Multisets.Diff<Tuple2<Long, Long>> diff = Multisets.diff(expected, committed);
         if (exactlyOnce) {
@@ -123,7 +129,8 @@ class CheckpointRecoveryTest {
         return out;
     }
 
-    private static final class RunningCount extends KeyedProcessFunction<Long, Long, Tuple2<Long, Long>> {
+    /** Counts the records of both inputs per key; the output is the same whatever their interleaving. */
+    private static final class RunningCount extends KeyedCoProcessFunction<Long, Long, Long, Tuple2<Long, Long>> {
         private transient ValueState<Long> count;
 
         @Override
@@ -132,7 +139,14 @@ class CheckpointRecoveryTest {
         }
 
         @Override
-        public void processElement(Long value, Context<Long> context, Collector<Tuple2<Long, Long>> out) {
+        public void processElement1(Long value, KeyedProcessFunction.Context<Long> context,
+                Collector<Tuple2<Long, Long>> out) {
+            processElement2(value, context, out);
+        }
+
+        @Override
+        public void processElement2(Long value, KeyedProcessFunction.Context<Long> context,
+                Collector<Tuple2<Long, Long>> out) {
             long next = (count.value() == null ? 0 : count.value()) + 1;
             count.update(next);
             out.collect(Tuple2.of(context.currentKey(), next));

@@ -17,7 +17,7 @@ class InputGateTest {
     private final List<String> seen = new ArrayList<>();
     private final InputHandler handler = new InputHandler() {
         @Override
-        public void onBatch(RecordBatch batch) {
+        public void onBatch(RecordBatch batch, int input) {
             for (int i = 0; i < batch.size(); i++) {
                 seen.add("record " + batch.record(i));
             }

@@ -10,17 +10,18 @@ import io.shepherd.api.state.ListStateDescriptor;
 import java.util.List;
 
 /**
- * Emits the longs 0..count-1 (subtask i of n: i, i+n, ...), at most {@code perPoll} per poll and
- * then a pause of one poll, so a job runs long enough for checkpoints and failures to fall inside
- * it. Replayable: its position is operator state.
+ * Emits the longs 0..count-1 (subtask i of n: i, i+n, ...) with the record as its timestamp, at
+ * most {@code perMilli} records per millisecond per subtask, so a job runs long enough for
+ * checkpoints to complete and failures to fall between them. Replayable: its position is operator
+ * state.
  */
 public final class PacedSource implements Source<Long> {
     private final long count;
-    private final int perPoll;
+    private final int perMilli;
 
-    public PacedSource(long count, int perPoll) {
+    public PacedSource(long count, int perMilli) {
         this.count = count;
-        this.perPoll = perPoll;
+        this.perMilli = perMilli;
     }
 
     @Override
@@ -32,20 +33,23 @@ public final class PacedSource implements Source<Long> {
         }
         long first = start;
         int stride = context.parallelism();
+        long startNanos = System.nanoTime();
         return new SourceReader<>() {
             private long next = first;
-            private boolean pause;
+            private long emitted;
 
             @Override
             public InputStatus pollNext(SourceOutput<Long> output) {
-                if (pause) {
-                    pause = false;
-                    return next < count ? InputStatus.NOTHING_AVAILABLE : InputStatus.END_OF_INPUT;
+                if (next >= count) {
+                    return InputStatus.END_OF_INPUT;
                 }
-                for (int i = 0; i < perPoll && next < count; i++, next += stride) {
-                    output.collect(next, next);
+                long allowed = (System.nanoTime() - startNanos) / 1_000_000 * perMilli + perMilli;
+                if (emitted >= allowed) {
+                    return InputStatus.NOTHING_AVAILABLE;
                 }
-                pause = true;
+                output.collect(next, next);
+                next += stride;
+                emitted++;
                 return next < count ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
             }
 

@@ -22,6 +22,11 @@ public final class TransactionalCollectSink<T> implements TwoPhaseCommitSink<T, 
     /** One pre-committed batch of records. */
     public record Transaction(String id, List<Object> records) implements Serializable {}
 
+    /** Whether anything was committed yet: cheap enough to ask per record. */
+    public boolean hasCommitted() {
+        return !transactions.get().isEmpty();
+    }
+
     /** Every committed record, in no particular order. */
     @SuppressWarnings("unchecked")
     public List<T> committed() {
