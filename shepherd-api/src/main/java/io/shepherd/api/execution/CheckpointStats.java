@@ -15,10 +15,12 @@ import java.time.Duration;
  *     the checkpoint unaligned (unaligned mode, or aligned past its alignment timeout); 0 unless completed
  * @param maxAlignment the longest time any task waited from its first barrier to its snapshot (or to
  *     turning unaligned); zero unless completed
+ * @param maxSyncPart the longest synchronous part of any task's snapshot, during which that task
+ *     processed nothing; zero unless completed
  * @param failureReason why it was aborted; null otherwise
  */
 public record CheckpointStats(long id, boolean savepoint, Status status, long triggerTimeMs, Duration duration,
-        long stateBytes, long channelStateBytes, Duration maxAlignment, String failureReason) {
+        long stateBytes, long channelStateBytes, Duration maxAlignment, Duration maxSyncPart, String failureReason) {
 
     /** Where a checkpoint stands. */
     public enum Status {

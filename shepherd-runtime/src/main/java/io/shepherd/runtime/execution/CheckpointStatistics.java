@@ -35,6 +35,7 @@ final class CheckpointStatistics {
                 completed == null ? 0 : completed.stateBytes(),
                 completed == null ? 0 : completed.channelStateBytes(),
                 Duration.ofNanos(completed == null ? 0 : completed.maxAlignmentNanos()),
+                Duration.ofNanos(completed == null ? 0 : completed.maxSyncNanos()),
                 entry.failureReason());
     }
 }
