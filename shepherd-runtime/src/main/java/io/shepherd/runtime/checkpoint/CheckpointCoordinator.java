@@ -73,6 +73,7 @@ public final class CheckpointCoordinator {
     private long lastCheckpointId;
     private CompletedCheckpoint latest;
     private int queuedSavepoints;
+    private boolean checkpointRequested;
     private boolean suspended;
     private long firstCallMs = NEVER;
     private long lastTriggerMs = NEVER;
@@ -134,10 +135,20 @@ public final class CheckpointCoordinator {
             }
         }
         triggerQueuedSavepoints(nowMs, actions);
-        if (periodicDue(nowMs) && hasFreeSlot()) {
+        if ((periodicDue(nowMs) || (checkpointRequested && !suspended)) && hasFreeSlot()) {
+            checkpointRequested = false;
             trigger(CheckpointType.CHECKPOINT, nowMs, actions);
         }
         return actions;
+    }
+
+    /**
+     * Asks for a checkpoint as soon as a slot is free, whatever the interval and the minimum pause:
+     * for the final checkpoint of a job whose every task has ended, which it waits for to finish.
+     */
+    public List<CoordinatorAction> requestCheckpoint(long nowMs) {
+        checkpointRequested = true;
+        return tick(nowMs);
     }
 
     /** Asks for a savepoint: triggered now if a slot is free and the coordinator runs, else queued. */

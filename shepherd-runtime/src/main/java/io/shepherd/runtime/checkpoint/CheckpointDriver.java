@@ -141,6 +141,11 @@ public final class CheckpointDriver implements CheckpointResponder, AutoCloseabl
         written.join();
     }
 
+    /** A checkpoint as soon as a slot is free, whatever the interval: see {@link CheckpointCoordinator#requestCheckpoint}. */
+    public void requestCheckpoint() {
+        step(coordinator::requestCheckpoint);
+    }
+
     /** The job runs again after its restart: checkpoints are triggered again from the next tick. */
     public void resume() {
         step(coordinator::resume);

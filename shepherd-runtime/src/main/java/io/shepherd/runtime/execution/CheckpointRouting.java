@@ -27,9 +27,15 @@ final class CheckpointRouting {
     /** The first checkpoint triggered once every task's output had ended: it holds every final state. */
     private long finalCheckpoint = Long.MAX_VALUE;
 
-    /** @param taskCount the number of tasks of the whole job */
-    CheckpointRouting(int taskCount) {
+    private final Runnable onAllOutputEnded;
+
+    /**
+     * @param taskCount the number of tasks of the whole job
+     * @param onAllOutputEnded asks for the final checkpoint once every task's output has ended
+     */
+    CheckpointRouting(int taskCount, Runnable onAllOutputEnded) {
         this.taskCount = taskCount;
+        this.onAllOutputEnded = onAllOutputEnded;
     }
 
     /** Newly deployed tasks replace those with the same ids (a region restarted). */
@@ -80,5 +86,8 @@ final class CheckpointRouting {
         }
         outputEnded.add(task.id());
         pendingTriggers.forEach((id, trigger) -> task.triggerCheckpoint(id, trigger.timestampMs(), trigger.options()));
+        if (outputEnded.size() == taskCount) {
+            onAllOutputEnded.run();
+        }
     }
 }

@@ -76,7 +76,8 @@ final class JobRun implements JobClient, TaskGateway {
         this.workerThreads = workerThreads;
         this.checkpoints = checkpoints;
         this.backoff = backoff;
-        this.routing = new CheckpointRouting(graph.vertices().stream().mapToInt(JobVertex::parallelism).sum());
+        this.routing = new CheckpointRouting(graph.vertices().stream().mapToInt(JobVertex::parallelism).sum(),
+                () -> checkpoints.driver().requestCheckpoint());
         this.supervisor = new Thread(this::supervise, "shepherd-" + jobName() + "-supervisor");
         this.supervisor.setDaemon(true);
         this.startNanos = clock.nanoTime();

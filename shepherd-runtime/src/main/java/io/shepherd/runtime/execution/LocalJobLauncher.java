@@ -15,6 +15,10 @@ public final class LocalJobLauncher {
     public static JobClient launch(LogicalPlan plan, Clock clock) {
         JobGraph graph = JobGraphBuilder.build(plan);
         CheckpointConfig checkpointing = plan.config().checkpointing();
+        if (!checkpointing.isEnabled() && checkpointing.restoreFrom() != null) {
+            throw new IllegalArgumentException("job '" + plan.jobName() + "' is to start from " + checkpointing.restoreFrom()
+                    + " but takes no checkpoints: set a checkpoint interval, or do not restore");
+        }
         JobCheckpoints checkpoints = checkpointing.isEnabled() ? JobCheckpoints.open(graph, clock) : null;
         RestartBackoff backoff = new RestartBackoff(checkpointing.restartStrategy(), new SplittableRandom());
         JobRun run = new JobRun(graph, clock, plan.config().workerThreads(), checkpoints, backoff);

@@ -42,23 +42,23 @@ class CheckpointRecoveryTest {
 
     @Test
     void alignedCheckpointsRecoverExactlyOnce() {
-        SeededRuns.of("aligned recovery", 6, 100).forEach(seed -> run(seed, CheckpointingMode.ALIGNED, null, true));
+        SeededRuns.of("aligned recovery", 5, 100).forEach(seed -> run(seed, CheckpointingMode.ALIGNED, null, true));
     }
 
     @Test
     void unalignedCheckpointsRecoverExactlyOnce() {
-        SeededRuns.of("unaligned recovery", 6, 100).forEach(seed -> run(seed, CheckpointingMode.UNALIGNED, null, true));
+        SeededRuns.of("unaligned recovery", 5, 100).forEach(seed -> run(seed, CheckpointingMode.UNALIGNED, null, true));
     }
 
     @Test
     void alignedCheckpointsWithTimeoutRecoverExactlyOnce() {
-        SeededRuns.of("aligned-with-timeout recovery", 6, 100)
+        SeededRuns.of("aligned-with-timeout recovery", 5, 100)
                 .forEach(seed -> run(seed, CheckpointingMode.ALIGNED, Duration.ZERO, true));
     }
 
     @Test
     void atLeastOnceCheckpointsLoseNothing() {
-        SeededRuns.of("at-least-once recovery", 6, 100)
+        SeededRuns.of("at-least-once recovery", 5, 100)
                 .forEach(seed -> run(seed, CheckpointingMode.AT_LEAST_ONCE, null, false));
     }
 
@@ -81,9 +81,11 @@ class CheckpointRecoveryTest {
         env.config().checkpointing().setInterval(Duration.ofMillis(10 + random.nextInt(30))).setMode(mode)
                 .setAlignmentTimeout(alignmentTimeout)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ZERO));
-        DataStream<Long> first = env.fromSource(new PacedSource(perSource, 60), "first");
-        DataStream<Long> second = env.fromSource(new PacedSource(perSource, 60), "second").map(v -> v + perSource);
-        DataStream<Long> third = env.fromSource(new PacedSource(perSource, 60), "third").map(v -> v + 2 * perSource);
+        // About a second per run whatever the parallelism: long enough for checkpoints to complete before the failures.
+        int perMilli = Math.max(1, 25 / parallelism);
+        DataStream<Long> first = env.fromSource(new PacedSource(perSource, perMilli), "first");
+        DataStream<Long> second = env.fromSource(new PacedSource(perSource, perMilli), "second").map(v -> v + perSource);
+        DataStream<Long> third = env.fromSource(new PacedSource(perSource, perMilli), "third").map(v -> v + 2 * perSource);
         TransactionalCollectSink<Tuple2<Long, Long>> sink = new TransactionalCollectSink<>();
         first.union(second)
                 .map(v -> {
