@@ -1,5 +1,6 @@
 package io.shepherd.api;
 
+import io.shepherd.api.ack.AckingConfig;
 import io.shepherd.api.checkpoint.CheckpointConfig;
 import java.io.Serializable;
 import java.time.Duration;
@@ -18,10 +19,16 @@ public final class JobConfig implements Serializable {
     private long bufferTimeoutNanos = 1_000_000;
     private long watermarkIntervalMs = 200;
     private final CheckpointConfig checkpointing = new CheckpointConfig();
+    private final AckingConfig acking = new AckingConfig();
 
     /** Checkpoints, restore and restart strategy. */
     public CheckpointConfig checkpointing() {
         return checkpointing;
+    }
+
+    /** Ack mode: at-least-once per record without checkpoints; exclusive with {@link #checkpointing()}. */
+    public AckingConfig acking() {
+        return acking;
     }
 
     public int parallelism() {

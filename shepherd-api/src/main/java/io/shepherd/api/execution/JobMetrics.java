@@ -1,5 +1,6 @@
 package io.shepherd.api.execution;
 
+import io.shepherd.api.ack.AckMetrics;
 import java.util.List;
 
 /**
@@ -7,10 +8,16 @@ import java.util.List;
  *
  * @param sourceRecords records emitted by all sources
  * @param sinkRecords records written by all sinks
+ * @param acking ack mode's counters and complete latency; {@link AckMetrics#NONE} without ack mode
  */
-public record JobMetrics(List<OperatorMetrics> operators, long sourceRecords, long sinkRecords) {
+public record JobMetrics(List<OperatorMetrics> operators, long sourceRecords, long sinkRecords, AckMetrics acking) {
     public JobMetrics {
         operators = List.copyOf(operators);
+        acking = acking == null ? AckMetrics.NONE : acking;
+    }
+
+    public JobMetrics(List<OperatorMetrics> operators, long sourceRecords, long sinkRecords) {
+        this(operators, sourceRecords, sinkRecords, AckMetrics.NONE);
     }
 
     public OperatorMetrics operator(String name) {

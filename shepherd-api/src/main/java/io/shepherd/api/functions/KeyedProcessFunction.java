@@ -1,5 +1,6 @@
 package io.shepherd.api.functions;
 
+import io.shepherd.api.ack.Anchoring;
 import io.shepherd.api.time.TimerService;
 import java.io.Serializable;
 
@@ -23,6 +24,11 @@ public abstract class KeyedProcessFunction<K, I, O> implements RichFunction, Ser
         K currentKey();
 
         TimerService timerService();
+
+        /** Explicit anchoring of output to held input records, in ack mode; see {@link Anchoring}. */
+        default <O> Anchoring<O> anchoring() {
+            throw new UnsupportedOperationException("this context offers no explicit anchoring");
+        }
     }
 
     /** Context of a firing timer. */

@@ -1,5 +1,6 @@
 package io.shepherd.api.functions;
 
+import io.shepherd.api.ack.Anchoring;
 import io.shepherd.api.time.TimerService;
 import java.io.Serializable;
 
@@ -17,5 +18,10 @@ public abstract class ProcessFunction<I, O> implements RichFunction, Serializabl
         long timestamp();
 
         TimerService timerService();
+
+        /** Explicit anchoring of output to held input records, in ack mode; see {@link Anchoring}. */
+        default <O> Anchoring<O> anchoring() {
+            throw new UnsupportedOperationException("this context offers no explicit anchoring");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.shepherd.cli.bench;
 import io.shepherd.api.checkpoint.CheckpointingMode;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +50,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "aligned, unaligned or at-least-once (default: aligned)", defaultValue = "aligned")
     CheckpointingMode checkpointing;
 
+    @Option(names = "--acking", description = "also measure the job in ack mode, interleaved against the first "
+            + "variant, with its complete latency")
+    boolean acking;
+
+    @Option(names = "--rate", description = "records per second the source is held to, e.g. half of the peak for "
+            + "latency figures; 0 for as fast as it goes (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    double rate;
+
     @Option(names = "--worker-threads", description = "worker threads per job (default: the parallelism); as many "
             + "as the job has tasks approximates a thread per task")
     Integer workerThreads;
@@ -56,14 +65,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<BenchJob> jobs = job.equals("all") ? List.of(BenchJob.values()) : List.of(BenchJob.fromLabel(job));
-        List<BenchVariant> variants = checkpointIntervals.stream()
+        List<BenchVariant> variants = new ArrayList<>(checkpointIntervals.stream()
                 .map(interval -> new BenchVariant(interval, checkpointing))
-                .toList();
+                .toList());
+        if (acking) {
+            variants.add(BenchVariant.acked());
+        }
         PrintWriter out = spec.commandLine().getOut();
         for (BenchJob benchJob : jobs) {
             for (int parallelism : parallelisms) {
                 for (BenchRunner.Measurement m : BenchRunner.measure(benchJob, parallelism,
-                        workerThreads == null ? parallelism : workerThreads, records, variants, warmups, repeats)) {
+                        workerThreads == null ? parallelism : workerThreads, records, rate, variants, warmups,
+                        repeats)) {
                     out.println(m.json());
                 }
                 out.flush();

@@ -9,8 +9,8 @@ public enum BenchJob {
     /** generator → map → filter → discard: the cost of moving records, no state. */
     STATELESS {
         @Override
-        void build(StreamEnvironment env, long records) {
-            env.fromSource(GeneratorSource.of(records, index -> index), "generator")
+        void build(StreamEnvironment env, long records, double rate) {
+            env.fromSource(generator(records, rate), "generator")
                     .map(value -> value * 3)
                     .filter(value -> (value & 1) == 0)
                     .sink(new InputEndSink<>());
@@ -19,8 +19,8 @@ public enum BenchJob {
     /** generator (key = value mod 10,000) → keyBy → running count in keyed state → discard. */
     KEYED_COUNT {
         @Override
-        void build(StreamEnvironment env, long records) {
-            env.fromSource(GeneratorSource.of(records, index -> index), "generator")
+        void build(StreamEnvironment env, long records, double rate) {
+            env.fromSource(generator(records, rate), "generator")
                     .keyBy(value -> value % KEYS)
                     .count()
                     .sink(new InputEndSink<>());
@@ -29,7 +29,13 @@ public enum BenchJob {
 
     static final long KEYS = 10_000;
 
-    abstract void build(StreamEnvironment env, long records);
+    /** @param rate records per second the source is held to; 0 for as fast as it goes */
+    abstract void build(StreamEnvironment env, long records, double rate);
+
+    private static GeneratorSource<Long> generator(long records, double rate) {
+        GeneratorSource<Long> source = GeneratorSource.of(records, index -> index);
+        return rate > 0 ? source.withRateLimit(rate) : source;
+    }
 
     /** The name used on the command line and in results. */
     public String label() {

@@ -2,6 +2,7 @@ package io.shepherd.cli.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.shepherd.api.StreamEnvironment;
+import io.shepherd.api.ack.AckMetrics;
 import io.shepherd.api.execution.CheckpointStats;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobResult;
@@ -30,8 +31,10 @@ final class BenchRunner {
      *     the rate to other work on the machine, which takes wall time from the job but not CPU time
      * @param endWaitNanos from the last record to the end of the job: with checkpoints, the wait for a
      *     checkpoint that covers the end of the input
+     * @param acking ack mode's counters and complete latency; {@link AckMetrics#NONE} in other variants
      */
-    record Run(double recordsPerSecond, double cpuNanosPerRecord, long endWaitNanos, List<CheckpointStats> checkpoints) {}
+    record Run(double recordsPerSecond, double cpuNanosPerRecord, long endWaitNanos, List<CheckpointStats> checkpoints,
+            AckMetrics acking) {}
 
     /**
      * The measured runs of one variant, and its rate and CPU time per record against the first
@@ -50,6 +53,17 @@ final class BenchRunner {
 
         double max() {
             return Collections.max(rates());
+        }
+
+        /** Replays, timeouts and the complete latency, in microseconds, of the median run by rate. */
+        private String ackFigures() {
+            List<Run> byRate = new ArrayList<>(runs);
+            byRate.sort((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond()));
+            AckMetrics acking = byRate.get(byRate.size() / 2).acking();
+            return String.format(Locale.ROOT, "\"replayed\":%d,\"timed_out\":%d,\"latency_us_p50\":%d,"
+                            + "\"latency_us_p99\":%d,\"latency_us_p999\":%d,\"latency_us_max\":%d",
+                    acking.replayed(), acking.timedOut(), acking.latencyP50Us(), acking.latencyP99Us(),
+                    acking.latencyP999Us(), acking.latencyMaxUs());
         }
 
         private List<Double> rates() {
@@ -74,23 +88,30 @@ final class BenchRunner {
             if (variant.checkpoints()) {
                 line.append(',').append(CheckpointFigures.of(runs).json());
             }
+            if (variant.acking()) {
+                line.append(',').append(ackFigures());
+            }
             return line.append('}').toString();
         }
     }
 
-    /** @param variants measured interleaved; ratios are given against the first */
-    static List<Measurement> measure(BenchJob job, int parallelism, int workerThreads, long records,
+    /**
+     * @param rate records per second the source is held to; 0 for as fast as it goes
+     * @param variants measured interleaved; ratios are given against the first
+     */
+    static List<Measurement> measure(BenchJob job, int parallelism, int workerThreads, long records, double rate,
             List<BenchVariant> variants, int warmups, int repeats) throws Exception {
         for (int round = 0; round < warmups; round++) {
             for (BenchVariant variant : inRoundOrder(variants, round)) {
-                runOnce(job, variant, parallelism, workerThreads, records);
+                runOnce(job, variant, parallelism, workerThreads, records, rate);
             }
         }
         List<List<Run>> runs = new ArrayList<>();
         variants.forEach(variant -> runs.add(new ArrayList<>()));
         for (int round = 0; round < repeats; round++) {
             for (BenchVariant variant : inRoundOrder(variants, round)) {
-                runs.get(variants.indexOf(variant)).add(runOnce(job, variant, parallelism, workerThreads, records));
+                runs.get(variants.indexOf(variant))
+                        .add(runOnce(job, variant, parallelism, workerThreads, records, rate));
             }
         }
         List<Measurement> measurements = new ArrayList<>();
@@ -117,12 +138,12 @@ final class BenchRunner {
         return order;
     }
 
-    static Run runOnce(BenchJob job, BenchVariant variant, int parallelism, int workerThreads, long records)
-            throws Exception {
+    static Run runOnce(BenchJob job, BenchVariant variant, int parallelism, int workerThreads, long records,
+            double rate) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         env.config().setWorkerThreads(workerThreads);
         variant.configure(env.config());
-        job.build(env, records);
+        job.build(env, records, rate);
         InputEndSink.reset();
         long startCpuNanos = PROCESS.getProcessCpuTime();
         long startNanos = System.nanoTime();
@@ -136,7 +157,7 @@ final class BenchRunner {
         }
         long lastRecordNanos = InputEndSink.lastRecordNanos();
         return new Run(records / ((lastRecordNanos - startNanos) / 1e9), (double) cpuNanos / records,
-                endNanos - lastRecordNanos, client.checkpoints());
+                endNanos - lastRecordNanos, client.checkpoints(), result.metrics().acking());
     }
 
     static double median(List<Double> values) {

@@ -12,8 +12,18 @@ import picocli.CommandLine.TypeConversionException;
  * run by run, so that a change in the machine's load hits them alike.
  *
  * @param checkpointInterval zero for a job without checkpoints
+ * @param acking whether the job runs in ack mode (docs/ack-mode.md); never together with checkpoints
  */
-record BenchVariant(Duration checkpointInterval, CheckpointingMode mode) {
+record BenchVariant(Duration checkpointInterval, CheckpointingMode mode, boolean acking) {
+
+    BenchVariant(Duration checkpointInterval, CheckpointingMode mode) {
+        this(checkpointInterval, mode, false);
+    }
+
+    /** The job in ack mode, without checkpoints. */
+    static BenchVariant acked() {
+        return new BenchVariant(Duration.ZERO, CheckpointingMode.ALIGNED, true);
+    }
 
     boolean checkpoints() {
         return !checkpointInterval.isZero();
@@ -23,10 +33,16 @@ record BenchVariant(Duration checkpointInterval, CheckpointingMode mode) {
         if (checkpoints()) {
             config.checkpointing().setInterval(checkpointInterval).setMode(mode);
         }
+        if (acking) {
+            config.acking().enable();
+        }
     }
 
     /** The variant's fields of a result line. */
     String json() {
+        if (acking) {
+            return "\"checkpoint_interval_ms\":0,\"acking\":true";
+        }
         if (!checkpoints()) {
             return "\"checkpoint_interval_ms\":0";
         }

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * largest size it needed.
  */
 public final class AckBatch implements AckSink {
-    private AckKind[] kinds;
+    /** Ordinals: an enum array would cost a card mark per store, a byte array costs nothing. */
+    private static final AckKind[] KINDS = AckKind.values();
+    private byte[] kinds;
     private long[] roots;
     /** The xor of an init or an ack; 0 for a fail or a probe. */
     private long[] values;
@@ -23,7 +25,7 @@ public final class AckBatch implements AckSink {
         if (initialCapacity < 1) {
             throw new IllegalArgumentException("an ack batch needs room for at least one message, got " + initialCapacity);
         }
-        kinds = new AckKind[initialCapacity];
+        kinds = new byte[initialCapacity];
         roots = new long[initialCapacity];
         values = new long[initialCapacity];
         tasks = new int[initialCapacity];
@@ -53,7 +55,7 @@ public final class AckBatch implements AckSink {
         if (size == kinds.length) {
             grow();
         }
-        kinds[size] = kind;
+        kinds[size] = (byte) kind.ordinal();
         roots[size] = root;
         values[size] = value;
         tasks[size] = task;
@@ -81,7 +83,7 @@ public final class AckBatch implements AckSink {
     }
 
     public AckKind kind(int index) {
-        return kinds[index];
+        return KINDS[kinds[index]];
     }
 
     public long root(int index) {
@@ -100,8 +102,8 @@ public final class AckBatch implements AckSink {
     public String toString() {
         StringBuilder text = new StringBuilder("AckBatch[");
         for (int i = 0; i < size; i++) {
-            text.append(i == 0 ? "" : ", ").append(kinds[i]).append(' ').append(Long.toHexString(roots[i]));
-            switch (kinds[i]) {
+            text.append(i == 0 ? "" : ", ").append(kind(i)).append(' ').append(Long.toHexString(roots[i]));
+            switch (kind(i)) {
                 case INIT -> text.append(" xor=").append(Long.toHexString(values[i])).append(" owner=").append(tasks[i]);
                 case ACK -> text.append(" xor=").append(Long.toHexString(values[i])).append(" by=").append(tasks[i]);
                 case FAIL -> text.append(" by=").append(tasks[i]);

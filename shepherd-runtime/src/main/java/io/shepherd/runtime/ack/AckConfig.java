@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 public record AckConfig(int maxPending, int maxUncommitted, long treeTimeoutNs, long backstopNs, long probeRetryNs) {
 
+    /**
+     * {@code maxUncommitted} of a source that keeps its records themselves for replay: nothing is re-read from
+     * a position, so nothing bounds how far past its committed position it may go.
+     */
+    public static final int UNLIMITED_UNCOMMITTED = Integer.MAX_VALUE;
+
     /** Storm's message timeout (30 s) as the tree timeout; room for 16 Ki pending roots per source subtask. */
     public static final AckConfig DEFAULT = new AckConfig(16_384, 65_536,
             TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(5));

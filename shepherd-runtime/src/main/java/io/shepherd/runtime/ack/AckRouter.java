@@ -35,6 +35,13 @@ public final class AckRouter implements AckSink {
         return batches[acker];
     }
 
+    /** Hands out acker {@code acker}'s batch, to be sent, and gathers its next messages in {@code empty}. */
+    public AckBatch swap(int acker, AckBatch empty) {
+        AckBatch full = batches[acker];
+        batches[acker] = empty;
+        return full;
+    }
+
     @Override
     public void init(long root, long xor, int owner) {
         batches[ackerFor(root, batches.length)].init(root, xor, owner);

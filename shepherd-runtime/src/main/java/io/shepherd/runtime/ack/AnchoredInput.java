@@ -62,6 +62,21 @@ public final class AnchoredInput {
         }
     }
 
+    /**
+     * The fast path of {@link #anchor} for an input with exactly one root: draws a fresh edge for one child
+     * and returns it; the child's anchor is that root and this edge.
+     */
+    public long anchorOneRoot(AckIds ids) {
+        long edge = ids.next();
+        childXors[0] ^= edge;
+        return edge;
+    }
+
+    /** The xor of the edges of the children anchored so far to the input's first root. */
+    public long childXor() {
+        return childXors[0];
+    }
+
     /** Reports this input done, with every child anchored to it: one ack per root. */
     public void ack(AckSink out, int operator) {
         for (int i = 0, n = anchors.size(); i < n; i++) {

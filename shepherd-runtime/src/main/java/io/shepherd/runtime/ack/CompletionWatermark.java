@@ -12,6 +12,7 @@ package io.shepherd.runtime.ack;
  */
 final class CompletionWatermark {
     private final int limit;
+    private final int slack;
     private final long[] positions;
     private final boolean[] done;
     private final int mask;
@@ -23,8 +24,14 @@ final class CompletionWatermark {
     private long lastPosition;
 
     CompletionWatermark(int limit, long startPosition) {
+        this(limit, 0, startPosition);
+    }
+
+    /** @param slack records {@link #add} still takes once {@link #isFull} (a poll that started may finish) */
+    CompletionWatermark(int limit, int slack, long startPosition) {
         this.limit = limit;
-        int capacity = Integer.highestOneBit(Math.max(1, limit - 1)) << 1;
+        this.slack = slack;
+        int capacity = Integer.highestOneBit(Math.max(1, limit + slack - 1)) << 1;
         this.positions = new long[capacity];
         this.done = new boolean[capacity];
         this.mask = capacity - 1;
@@ -32,7 +39,12 @@ final class CompletionWatermark {
     }
 
     boolean isFull() {
-        return tail - head == limit;
+        return tail - head >= limit;
+    }
+
+    /** Full even counting the slack: {@link #add} would fail. */
+    boolean isFullWithSlack() {
+        return tail - head >= limit + slack;
     }
 
     /** Records an emitted position; returns its place in the ring, for {@link #complete}. */
@@ -41,8 +53,8 @@ final class CompletionWatermark {
             throw new IllegalArgumentException("positions must increase with each record: got " + position
                     + " after " + (emittedAny ? lastPosition : committed));
         }
-        if (isFull()) {
-            throw new IllegalStateException(limit + " records are uncommitted already");
+        if (isFullWithSlack()) {
+            throw new IllegalStateException(limit + slack + " records are uncommitted already");
         }
         int slot = (int) tail & mask;
         positions[slot] = position;

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * hand-off rules as {@link AckBatch}: filled by the acker, handed over whole, read by the source.
  */
 public final class VerdictBatch implements VerdictSink {
-    private VerdictKind[] kinds;
+    /** Ordinals: an enum array would cost a card mark per store, a byte array costs nothing. */
+    private static final VerdictKind[] KINDS = VerdictKind.values();
+    private byte[] kinds;
     private long[] roots;
     private int[] owners;
     /** For {@link VerdictKind#TIMED_OUT}: the operator that acked last; else {@link AckerLedger#NO_OPERATOR}. */
@@ -18,7 +20,7 @@ public final class VerdictBatch implements VerdictSink {
         if (initialCapacity < 1) {
             throw new IllegalArgumentException("a verdict batch needs room for at least one verdict, got " + initialCapacity);
         }
-        kinds = new VerdictKind[initialCapacity];
+        kinds = new byte[initialCapacity];
         roots = new long[initialCapacity];
         owners = new int[initialCapacity];
         operators = new int[initialCapacity];
@@ -53,7 +55,7 @@ public final class VerdictBatch implements VerdictSink {
         if (size == kinds.length) {
             grow();
         }
-        kinds[size] = kind;
+        kinds[size] = (byte) kind.ordinal();
         roots[size] = root;
         owners[size] = owner;
         operators[size] = operator;
@@ -81,7 +83,7 @@ public final class VerdictBatch implements VerdictSink {
     }
 
     public VerdictKind kind(int index) {
-        return kinds[index];
+        return KINDS[kinds[index]];
     }
 
     public long root(int index) {
@@ -100,8 +102,8 @@ public final class VerdictBatch implements VerdictSink {
     public String toString() {
         StringBuilder text = new StringBuilder("VerdictBatch[");
         for (int i = 0; i < size; i++) {
-            text.append(i == 0 ? "" : ", ").append(kinds[i]).append(' ').append(Long.toHexString(roots[i]));
-            if (kinds[i] == VerdictKind.TIMED_OUT) {
+            text.append(i == 0 ? "" : ", ").append(kind(i)).append(' ').append(Long.toHexString(roots[i]));
+            if (kind(i) == VerdictKind.TIMED_OUT) {
                 text.append(" held by ").append(operators[i]);
             }
         }

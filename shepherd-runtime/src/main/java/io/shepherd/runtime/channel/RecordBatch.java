@@ -1,17 +1,29 @@
 package io.shepherd.runtime.channel;
 
+import io.shepherd.runtime.ack.Anchors;
+
 /**
  * Records handed from one task to another in one go, with their event timestamps. Batching is what
  * makes hand-off cheap: one queue operation per batch instead of per record.
  *
  * <p>A batch is filled by one thread, then published through a channel, then read by one thread;
  * it is never touched by its producer after publication.
+ *
+ * <p>In ack mode each record also carries its anchors: for the usual record with one root, its root and
+ * edge id in two primitive columns; a record anchored to several roots (multi-anchored output of a join or
+ * an aggregation) has root 0 in the column and its {@link Anchors} in a side column made on first use.
  */
 public final class RecordBatch {
     private final Object[] records;
     private final long[] timestamps;
     /** The keys the sender computed, on a key-partitioned edge (so the receiver need not); else null. */
     private final Object[] keys;
+    /** Ack mode: each record's root, 0 for none or several; else null. */
+    private final long[] roots;
+    /** Ack mode: each record's edge id on its root; else null. */
+    private final long[] edges;
+    /** Ack mode: the anchors of records with several roots, made when the first such record comes. */
+    private Anchors[] multiAnchors;
     private int size;
 
     public RecordBatch(int capacity) {
@@ -19,14 +31,51 @@ public final class RecordBatch {
     }
 
     public RecordBatch(int capacity, boolean withKeys) {
+        this(capacity, withKeys, false);
+    }
+
+    /** @param withAnchors whether the records carry their anchors (ack mode) */
+    public RecordBatch(int capacity, boolean withKeys, boolean withAnchors) {
         this.records = new Object[capacity];
         this.timestamps = new long[capacity];
         this.keys = withKeys ? new Object[capacity] : null;
+        this.roots = withAnchors ? new long[capacity] : null;
+        this.edges = withAnchors ? new long[capacity] : null;
     }
 
     /** Appends a record with its key, in a batch made with keys; returns true when the batch is now full. */
     public boolean add(Object record, long timestamp, Object key) {
         keys[size] = key;
+        return add(record, timestamp);
+    }
+
+    /**
+     * Appends a record with one anchor (or none: root 0), in a batch made with anchors, and its key if the
+     * batch has keys; returns true when the batch is now full.
+     */
+    public boolean addAnchored(Object record, long timestamp, Object key, long root, long edge) {
+        roots[size] = root;
+        edges[size] = edge;
+        if (multiAnchors != null) {
+            multiAnchors[size] = null;
+        }
+        if (keys != null) {
+            keys[size] = key;
+        }
+        return add(record, timestamp);
+    }
+
+    /** Appends a record anchored to several roots; {@code anchors} is kept, not copied. */
+    public boolean addMultiAnchored(Object record, long timestamp, Object key, Anchors anchors) {
+        if (multiAnchors == null) {
+            multiAnchors = new Anchors[records.length];
+        }
+        multiAnchors[size] = anchors;
+        roots[size] = 0;
+        edges[size] = 0;
+        if (keys != null) {
+            keys[size] = key;
+        }
         return add(record, timestamp);
     }
 
@@ -36,6 +85,24 @@ public final class RecordBatch {
 
     public Object key(int index) {
         return keys[index];
+    }
+
+    public boolean hasAnchors() {
+        return roots != null;
+    }
+
+    /** The record's root when it has exactly one; 0 when it has none or several ({@link #multiAnchors}). */
+    public long root(int index) {
+        return roots[index];
+    }
+
+    public long edge(int index) {
+        return edges[index];
+    }
+
+    /** The anchors of a record with several roots; null for one with one root or none. */
+    public Anchors multiAnchors(int index) {
+        return multiAnchors == null ? null : multiAnchors[index];
     }
 
     /** Appends a record; returns true when the batch is now full. */

@@ -1,5 +1,6 @@
 package io.shepherd.runtime.execution;
 
+import io.shepherd.api.ack.AckMetrics;
 import io.shepherd.api.execution.CheckpointStats;
 import io.shepherd.api.execution.JobClient;
 import io.shepherd.api.execution.JobExecutionException;
@@ -304,7 +305,9 @@ final class JobRun implements JobClient, TaskGateway {
                 sinkRecords += summed.recordsIn();
             }
         }
-        return new JobMetrics(operators, sourceRecords, sinkRecords);
+        // Ack mode has no restarts (it is exclusive with checkpoints), so its figures come from the one attempt.
+        AckMetrics acking = deployments.isEmpty() ? AckMetrics.NONE : deployments.get(deployments.size() - 1).ackMetrics();
+        return new JobMetrics(operators, sourceRecords, sinkRecords, acking);
     }
 
     private PlanNode node(int id) {

@@ -28,6 +28,11 @@ final class PlanValidator {
         if (plan.nodes().isEmpty()) {
             throw invalid("it has no operators; start from a source, e.g. env.fromSource(...)");
         }
+        if (plan.config().acking().isEnabled() && plan.config().checkpointing().isEnabled()) {
+            throw invalid("it enables both ack mode and checkpoints, which are exclusive ways to recover: keep "
+                    + "config().acking() for at-least-once per record without checkpoints, or config().checkpointing() "
+                    + "for consistent snapshots of state");
+        }
         Map<Integer, PlanNode> byId = new HashMap<>();
         for (PlanNode node : plan.nodes()) {
             if (byId.put(node.id(), node) != null) {

@@ -1,5 +1,6 @@
 package io.shepherd.runtime.operators;
 
+import io.shepherd.api.ack.Anchoring;
 import io.shepherd.api.functions.KeySelector;
 import io.shepherd.api.functions.KeyedCoProcessFunction;
 import io.shepherd.api.functions.KeyedProcessFunction;
@@ -15,6 +16,7 @@ final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFu
     private final KeyedProcessFunction<Object, Object, Object> function;
     private final KeyedCoProcessFunction<Object, Object, Object, Object> coFunction;
     private final TimestampedCollector collector = new TimestampedCollector(this);
+    private final OperatorAnchoring anchoring;
     private long timestamp = NO_TIMESTAMP;
     private KeyedProcessFunction.TimeDomain timeDomain;
 
@@ -23,6 +25,7 @@ final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFu
         super(context, keySelector);
         this.function = (KeyedProcessFunction<Object, Object, Object>) function;
         this.coFunction = null;
+        this.anchoring = new OperatorAnchoring(collector, context);
     }
 
     @SuppressWarnings("unchecked")
@@ -31,6 +34,7 @@ final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFu
         super(context, firstKeySelector, secondKeySelector);
         this.function = null;
         this.coFunction = (KeyedCoProcessFunction<Object, Object, Object, Object>) coFunction;
+        this.anchoring = new OperatorAnchoring(collector, context);
     }
 
     @Override
@@ -92,6 +96,12 @@ final class KeyedProcessOperator extends KeyedOperator implements KeyedProcessFu
     @Override
     public KeyedTimerService timerService() {
         return timers;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <O> Anchoring<O> anchoring() {
+        return (Anchoring<O>) anchoring;
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class OperatorContext implements FunctionContext {
     private final KeyedStateBackend keyedState;
     private final OperatorStateBackend operatorState;
     private RecordErrorHandler errors;
+    private AckControl ackControl;
     private boolean checkpointing;
 
     /** @param keyed whether the operator runs on a keyed stream and so has keyed state */
@@ -90,6 +91,17 @@ public final class OperatorContext implements FunctionContext {
 
     public void setCheckpointing(boolean checkpointing) {
         this.checkpointing = checkpointing;
+    }
+
+    /** Ack mode: the task's anchoring and acking, for explicit anchoring; null outside ack mode. */
+    public AckControl ackControl() {
+        return ackControl;
+    }
+
+    /** Runs the operator in ack mode: explicit anchoring through {@code control}, failed records fail their trees. */
+    public void setAckControl(AckControl control) {
+        this.ackControl = control;
+        errors.failRecordsInstead(control);
     }
 
     public RecordErrorHandler errors() {

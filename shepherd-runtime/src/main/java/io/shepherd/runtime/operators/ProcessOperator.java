@@ -1,5 +1,6 @@
 package io.shepherd.runtime.operators;
 
+import io.shepherd.api.ack.Anchoring;
 import io.shepherd.api.functions.ProcessFunction;
 import io.shepherd.api.time.TimerService;
 
@@ -7,11 +8,13 @@ import io.shepherd.api.time.TimerService;
 final class ProcessOperator extends FunctionOperator<ProcessFunction<Object, Object>>
         implements ProcessFunction.Context, TimerService {
     private final TimestampedCollector collector = new TimestampedCollector(this);
+    private final OperatorAnchoring anchoring;
     private long timestamp = NO_TIMESTAMP;
     private long watermark = Long.MIN_VALUE;
 
     ProcessOperator(OperatorContext context, ProcessFunction<Object, Object> function) {
         super(context, function);
+        this.anchoring = new OperatorAnchoring(collector, context);
     }
 
     @Override
@@ -40,6 +43,12 @@ final class ProcessOperator extends FunctionOperator<ProcessFunction<Object, Obj
     @Override
     public TimerService timerService() {
         return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <O> Anchoring<O> anchoring() {
+        return (Anchoring<O>) anchoring;
     }
 
     @Override

@@ -14,14 +14,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RecordErrorHandler.class);
-    /** Skipped records are logged one by one up to this many per subtask, then only counted. */
-    private static final long MAX_LOGGED_SKIPS = 100;
+    /** Skipped (or, in ack mode, failed) records are logged one by one up to this many per subtask, then counted. */
+    private static final long MAX_LOGGED = 100;
 
     private final ErrorPolicy policy;
     private final String operator;
     private final int subtask;
     private final OperatorCounters counters;
     private final Output deadLetters;
+    private RecordFailures failures;
 
     /** @param deadLetters where dead letters go; required for {@link ErrorPolicy#DEAD_LETTER}, else null */
     public RecordErrorHandler(
@@ -35,6 +36,14 @@ public final class RecordErrorHandler {
         this.subtask = subtask;
         this.counters = counters;
         this.deadLetters = deadLetters;
+    }
+
+    /**
+     * Ack mode: under {@link ErrorPolicy#FAIL}, a record that fails is failed through {@code failures} (its
+     * source records are emitted again) instead of failing the job.
+     */
+    public void failRecordsInstead(RecordFailures failures) {
+        this.failures = failures;
     }
 
     /**
@@ -52,8 +61,13 @@ public final class RecordErrorHandler {
         }
         counters.recordsFailed++;
         switch (policy) {
-            case FAIL -> throw new OperatorFailure(operator, subtask, record, error);
-            case SKIP -> logSkip(record, error);
+            case FAIL -> {
+                if (failures == null || !failures.failCurrentRecord()) {
+                    throw new OperatorFailure(operator, subtask, record, error);
+                }
+                log("failed", "its source records are emitted again", record, error);
+            }
+            case SKIP -> log("skipped", "", record, error);
             case DEAD_LETTER -> {
                 counters.deadLetters++;
                 deadLetters.emit(
@@ -62,13 +76,13 @@ public final class RecordErrorHandler {
         }
     }
 
-    private void logSkip(Object record, Exception error) {
-        if (counters.recordsFailed <= MAX_LOGGED_SKIPS) {
-            LOG.warn("operator '{}' (subtask {}) skipped record {}: {}", operator, subtask, Records.describe(record),
-                    error.toString());
-            if (counters.recordsFailed == MAX_LOGGED_SKIPS) {
-                LOG.warn("operator '{}' (subtask {}): further skipped records are counted, not logged", operator,
-                        subtask);
+    private void log(String what, String consequence, Object record, Exception error) {
+        if (counters.recordsFailed <= MAX_LOGGED) {
+            LOG.warn("operator '{}' (subtask {}) {} record {}: {}{}", operator, subtask, what,
+                    Records.describe(record), error, consequence.isEmpty() ? "" : "; " + consequence);
+            if (counters.recordsFailed == MAX_LOGGED) {
+                LOG.warn("operator '{}' (subtask {}): further {} records are counted, not logged", operator, subtask,
+                        what);
             }
         }
     }

@@ -71,6 +71,16 @@ final class SinkOperator extends StreamOperator {
     public void processWatermark(long watermark) {}
 
     @Override
+    public boolean writesOut() {
+        return true;
+    }
+
+    @Override
+    public void flushBeforeAck() throws Exception {
+        writer.flush();
+    }
+
+    @Override
     public void prepareSnapshot(long checkpointId) throws Exception {
         writer.flush();
         if (committer == null) {

@@ -83,6 +83,14 @@ public abstract class StreamOperator {
                 context.subtaskIndex(), context.parallelism());
     }
 
+    /** Ack mode: whether {@link #flushBeforeAck} must run before the inputs behind this operator are acked. */
+    public boolean writesOut() {
+        return false;
+    }
+
+    /** Ack mode: makes what was written so far visible or durable, before the records behind it are acked. */
+    public void flushBeforeAck() throws Exception {}
+
     /** The checkpoint is complete: output pre-committed for it, or before it, may be committed. */
     public void notifyCheckpointComplete(long checkpointId) throws Exception {}
 

@@ -2,6 +2,7 @@ package io.shepherd.runtime.task;
 
 import io.shepherd.api.ErrorPolicy;
 import io.shepherd.api.JobConfig;
+import io.shepherd.api.ack.AckMetrics;
 import io.shepherd.api.plan.Operation;
 import io.shepherd.api.plan.Partitioning;
 import io.shepherd.api.plan.PlanNode;
@@ -17,6 +18,7 @@ import io.shepherd.runtime.graph.JobVertex;
 import io.shepherd.runtime.metrics.OperatorCounters;
 import io.shepherd.runtime.operators.OperatorContext;
 import io.shepherd.runtime.operators.OperatorFactory;
+import io.shepherd.runtime.operators.KeyedOperator;
 import io.shepherd.runtime.operators.Output;
 import io.shepherd.runtime.operators.RecordErrorHandler;
 import io.shepherd.runtime.operators.StreamOperator;
@@ -39,9 +41,12 @@ import java.util.function.Consumer;
  * Builds the tasks of a job graph inside this process: local channels for every edge, and per
  * subtask its own copy of the operators, wired into a chain between an input gate (or a source)
  * and its record writers. With checkpoints, every task gets its checkpointer, and state restored
- * from a checkpoint is put back into operators, sources and input gates before anything opens.
+ * from a checkpoint is put back into operators, sources and input gates before anything opens. In ack
+ * mode, every task gets its ack side and the acker tasks come last ({@link AckWiring}).
  */
 public final class Deployment {
+    /** The vertex id of the acker tasks, which belong to no vertex of the graph. */
+    public static final int ACKER_VERTEX = -1;
     private final JobGraph graph;
     private final JobConfig config;
     private final Clock clock;
@@ -53,6 +58,9 @@ public final class Deployment {
     private final Map<JobEdge, LocalChannel[][]> channels = new IdentityHashMap<>();
     private final Map<Integer, List<OperatorCounters>> counters = new LinkedHashMap<>();
     private final List<Task> tasks = new ArrayList<>();
+    /** Ack mode's exchanges and ackers; null without ack mode. */
+    private final AckWiring acking;
+    private final List<String> taskNames = new ArrayList<>();
 
     private Deployment(JobGraph graph, Clock clock, CheckpointServices checkpoints, RestoredJobState restored,
             Consumer<Task> onOutputEnded) {
@@ -63,6 +71,8 @@ public final class Deployment {
         this.checkpoints = checkpoints;
         this.restored = restored;
         this.onOutputEnded = onOutputEnded;
+        this.acking = config.acking().isEnabled() ? new AckWiring(config.acking(), config.parallelism(), taskNames)
+                : null;
     }
 
     /** Creates every task of the graph, vertex by vertex in topological order, for a job without checkpoints. */
@@ -99,14 +109,34 @@ public final class Deployment {
         }
         for (JobVertex vertex : vertices) {
             for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
-                deployment.tasks.add(deployment.createTask(vertex, subtask));
+                deployment.addTask(deployment.createTask(vertex, subtask));
             }
+        }
+        if (deployment.acking != null) {
+            deployment.createAckers();
         }
         return deployment;
     }
 
     public List<Task> tasks() {
         return tasks;
+    }
+
+    /** Ack mode's counters and complete latency, summed; {@link AckMetrics#NONE} without ack mode. */
+    public AckMetrics ackMetrics() {
+        return acking == null ? AckMetrics.NONE : acking.metrics();
+    }
+
+    private void addTask(Task task) {
+        tasks.add(task);
+        taskNames.add(task.toString());
+    }
+
+    private void createAckers() {
+        List<AckerDriver> ackers = acking.createAckers(clock.nanoTime());
+        for (int i = 0; i < ackers.size(); i++) {
+            addTask(Task.acker(new TaskId(ACKER_VERTEX, i), "acker", ackers.get(i), clock));
+        }
     }
 
     /** Every operator subtask's counters, by plan node id, in the order of the graph's vertices. */
@@ -129,10 +159,11 @@ public final class Deployment {
     }
 
     private Task createTask(JobVertex vertex, int subtask) {
+        TaskAcking taskAcking = acking == null ? null : acking.forTask(tasks.size());
         List<RecordWriter> mainWriters = new ArrayList<>();
         RecordWriter deadLetters = null;
         for (JobEdge edge : vertex.outputs()) {
-            RecordWriter writer = createWriter(edge, subtask);
+            RecordWriter writer = createWriter(edge, subtask, taskAcking);
             if (edge.deadLetters()) {
                 deadLetters = writer;
             } else {
@@ -147,7 +178,8 @@ public final class Deployment {
             operators.add(createOperator(node, subtask, deadLetters));
         }
         for (int i = 0; i < operators.size(); i++) {
-            operators.get(i).setOutput(i + 1 < operators.size() ? new ChainedOutput(operators.get(i + 1)) : outputs);
+            Output next = i + 1 < operators.size() ? new ChainedOutput(operators.get(i + 1)) : outputs;
+            operators.get(i).setOutput(taskAcking == null ? next : ackedOutput(operators.get(i), next, taskAcking));
         }
         Output chainInput = operators.isEmpty() ? outputs : new ChainedOutput(operators.get(0));
 
@@ -158,6 +190,10 @@ public final class Deployment {
             PlanNode head = vertex.head();
             Operation.SourceOp op = Functions.deserialize(graph.serializedOperations().get(head.id()));
             source = new SourceDriver(op.source(), context(head, subtask, false), chainInput);
+            if (taskAcking != null) {
+                source.ackWith(taskAcking, acking.ownSource("source '" + head.name() + "' subtask " + subtask,
+                        taskAcking, clock.nanoTime()));
+            }
         } else {
             List<JobEdge> inputEdges = new ArrayList<>();
             InputChannel[] channels = inputChannels(vertex, subtask, inputEdges);
@@ -168,11 +204,30 @@ public final class Deployment {
         }
         Task task = new Task(id, vertex.name(), operators, chainInput, source, gate, outputs, clock,
                 config.batchSize(), config.bufferTimeout().toNanos());
+        if (taskAcking != null) {
+            task.enableAcking(taskAcking);
+        }
         if (checkpoints != null) {
             task.enableCheckpoints(new TaskCheckpointer(id, task.toString(), source, operators, gate, outputs,
                     checkpoints, clock), onOutputEnded);
         }
         return task;
+    }
+
+    /**
+     * Ack mode: a record failing in {@code operator} fails its trees instead of the job; a sink is flushed
+     * before what it wrote is acked; a keyed operator owns what it emits from state.
+     */
+    private Output ackedOutput(StreamOperator operator, Output next, TaskAcking taskAcking) {
+        operator.context().setAckControl(taskAcking);
+        if (operator.writesOut()) {
+            taskAcking.flushBeforeAcking(operator);
+        }
+        if (!(operator instanceof KeyedOperator)) {
+            return next;
+        }
+        String name = "operator '" + operator.context().operatorName() + "' subtask " + operator.context().subtaskIndex();
+        return new OwnedOutput(next, acking.ownKeyedOutput(name, taskAcking, clock.nanoTime()), taskAcking);
     }
 
     private void restore(TaskId id, int parallelism, SourceDriver source, List<StreamOperator> operators, InputGate gate) {
@@ -216,11 +271,11 @@ public final class Deployment {
         return node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name();
     }
 
-    private RecordWriter createWriter(JobEdge edge, int subtask) {
+    private RecordWriter createWriter(JobEdge edge, int subtask, TaskAcking taskAcking) {
         LocalChannel[] row = channels.get(edge)[subtask];
         OutputChannel[] targets = isForward(edge) ? new OutputChannel[] {row[subtask]} : row;
         return new RecordWriter(targets, partitioner(edge, subtask), edge.target().head().name(), subtask,
-                config.batchSize());
+                config.batchSize(), taskAcking);
     }
 
     private Partitioner partitioner(JobEdge edge, int subtask) {

@@ -18,6 +18,9 @@ import java.util.ArrayDeque;
  * in that channel's pending queue, in order. The task takes no new input while anything is
  * pending ({@link #sendPending}), which is how backpressure reaches the sources while memory stays
  * bounded by one input batch's worth of output.
+ *
+ * <p>In ack mode every record sent is anchored, in its batch, to the record the task is processing
+ * ({@link TaskAcking#addChild}); a broadcast record is a child per channel.
  */
 public final class RecordWriter implements Output {
     private final OutputChannel[] channels;
@@ -27,6 +30,8 @@ public final class RecordWriter implements Output {
     private final String edgeName;
     private final int subtask;
     private final int batchSize;
+    /** Ack mode: anchors each record sent; null otherwise. */
+    private final TaskAcking acking;
     private final RecordBatch[] open;
     private final ArrayDeque<Object>[] pending;
     /** Elements put into each channel so far, pending ones included: the sequence a barrier sent ahead carries. */
@@ -36,6 +41,13 @@ public final class RecordWriter implements Output {
     /** @param edgeName names the receiving operator in errors (a key selector belongs to it) */
     @SuppressWarnings("unchecked")
     public RecordWriter(OutputChannel[] channels, Partitioner partitioner, String edgeName, int subtask, int batchSize) {
+        this(channels, partitioner, edgeName, subtask, batchSize, null);
+    }
+
+    /** @param acking in ack mode, the task whose records are anchored; null otherwise */
+    RecordWriter(OutputChannel[] channels, Partitioner partitioner, String edgeName, int subtask, int batchSize,
+            TaskAcking acking) {
+        this.acking = acking;
         this.channels = channels;
         this.partitioner = partitioner;
         this.keyPartitioner = partitioner instanceof KeyPartitioner byKey ? byKey : null;
@@ -53,6 +65,10 @@ public final class RecordWriter implements Output {
 
     @Override
     public void emit(Object record, long timestamp) {
+        if (acking != null) {
+            emitAnchored(record, timestamp);
+            return;
+        }
         if (keyPartitioner != null) {
             Object key = keyOf(record);
             int target = keyPartitioner.subtaskOf(key);
@@ -61,18 +77,45 @@ public final class RecordWriter implements Output {
             }
             return;
         }
-        int target;
-        try {
-            target = partitioner.select(record);
-        } catch (Exception e) {
-            throw new IllegalStateException("partitioner " + partitioner + " failed", e);
-        }
+        int target = select(record);
         if (target == Partitioner.ALL) {
             for (int i = 0; i < channels.length; i++) {
                 add(i, record, timestamp);
             }
         } else {
             add(target, record, timestamp);
+        }
+    }
+
+    private void emitAnchored(Object record, long timestamp) {
+        Object key = null;
+        int target;
+        if (keyPartitioner != null) {
+            key = keyOf(record);
+            target = keyPartitioner.subtaskOf(key);
+        } else {
+            target = select(record);
+        }
+        if (target == Partitioner.ALL) {
+            for (int i = 0; i < channels.length; i++) {
+                addAnchored(i, record, timestamp, key);
+            }
+        } else {
+            addAnchored(target, record, timestamp, key);
+        }
+    }
+
+    private void addAnchored(int channel, Object record, long timestamp, Object key) {
+        if (acking.addChild(open[channel], record, timestamp, key)) {
+            sendOpen(channel);
+        }
+    }
+
+    private int select(Object record) {
+        try {
+            return partitioner.select(record);
+        } catch (Exception e) {
+            throw new IllegalStateException("partitioner " + partitioner + " failed", e);
         }
     }
 
@@ -165,7 +208,7 @@ public final class RecordWriter implements Output {
     }
 
     private RecordBatch newBatch() {
-        return new RecordBatch(batchSize, keyPartitioner != null);
+        return new RecordBatch(batchSize, keyPartitioner != null, acking != null);
     }
 
     private void send(int channel, Object element) {

@@ -11,7 +11,13 @@ import io.shepherd.runtime.operators.StreamOperator;
 import io.shepherd.runtime.state.snapshot.OperatorSnapshot;
 import io.shepherd.runtime.state.snapshot.RestoredOperatorState;
 
-/** Polls a source reader on behalf of its task and feeds what it emits into the chain. */
+/**
+ * Polls a source reader on behalf of its task and feeds what it emits into the chain.
+ *
+ * <p>In ack mode every record gets a root and is kept until its tree completes ({@link OwnedRoots}); the
+ * reader is not polled while max pending records are unfinished, and the input ends only once the reader
+ * has ended and every record it emitted has completed (failed ones are emitted again meanwhile).
+ */
 final class SourceDriver implements SourceOutput<Object> {
     private final Source<Object> source;
     private final OperatorContext context;
@@ -19,6 +25,12 @@ final class SourceDriver implements SourceOutput<Object> {
     private final OperatorCounters counters;
     private SourceReader<Object> reader;
     private long watermark = Long.MIN_VALUE;
+    /** Where the reader emits: this driver, or in ack mode an output that registers every record first. */
+    private SourceOutput<Object> readerOutput = this;
+    /** Ack mode: this source subtask's roots; else null. */
+    private OwnedRoots roots;
+    /** Ack mode: the reader has ended, and the driver waits for the last trees to complete. */
+    private boolean readerEnded;
 
     @SuppressWarnings("unchecked")
     SourceDriver(Source<?> source, OperatorContext context, Output output) {
@@ -26,6 +38,29 @@ final class SourceDriver implements SourceOutput<Object> {
         this.context = context;
         this.output = output;
         this.counters = context.counters();
+    }
+
+    /** Ack mode: registers every record the reader emits in {@code roots}, anchored by {@code acking}. */
+    void ackWith(TaskAcking acking, OwnedRoots roots) {
+        this.roots = roots;
+        roots.setTarget(output);
+        this.readerOutput = new SourceOutput<>() {
+            @Override
+            public void collect(Object record) {
+                collect(record, StreamOperator.NO_TIMESTAMP);
+            }
+
+            @Override
+            public void collect(Object record, long timestamp) {
+                counters.recordsOut++;
+                roots.emit(record, timestamp, acking);
+            }
+
+            @Override
+            public void emitWatermark(long watermark) {
+                SourceDriver.this.emitWatermark(watermark);
+            }
+        };
     }
 
     /** Creates the reader, on the thread that will poll it. */
@@ -39,9 +74,19 @@ final class SourceDriver implements SourceOutput<Object> {
      * the thread back even when a reader says more is available but emits no records.
      */
     InputStatus run(int maxRecords, TaskOutputs outputs) throws Exception {
+        if (readerEnded) {
+            return roots.hasPending() ? InputStatus.NOTHING_AVAILABLE : InputStatus.END_OF_INPUT;
+        }
         long limit = counters.recordsOut + maxRecords;
         for (int polls = 0; polls < maxRecords && counters.recordsOut < limit; polls++) {
-            InputStatus status = reader.pollNext(this);
+            if (roots != null && !roots.canEmit()) {
+                return InputStatus.NOTHING_AVAILABLE;
+            }
+            InputStatus status = reader.pollNext(readerOutput);
+            if (status == InputStatus.END_OF_INPUT && roots != null && roots.hasPending()) {
+                readerEnded = true;
+                return InputStatus.NOTHING_AVAILABLE;
+            }
             if (status != InputStatus.MORE_AVAILABLE || outputs.hasPending()) {
                 return status;
             }

@@ -23,6 +23,12 @@ import java.util.function.Consumer;
  * a task whose output has ended stays until a checkpoint holding its final state has completed
  * (so that its committed output is never repeated by a restore), snapshotting when triggered.
  *
+ * <p>In ack mode ({@link TaskAcking}) a task anchors its output to its input record by record and acks each
+ * input once the chain has returned; it reads the ackers' verdicts first on every call, and emits failed
+ * records again before taking new input. A task owning roots (a keyed operator's output from state) that
+ * has finished its operators waits in {@code AWAITING_ROOTS}, replaying what fails, until every tree it
+ * owns has completed, and only then ends its output. An acker task runs only its {@link AckerDriver}.
+ *
  * <p>Other threads reach a task only through its mailbox of checkpoint commands, which it takes
  * between two rounds of work: at a source, that is between two polls of its reader.
  */
@@ -32,6 +38,8 @@ public final class Task implements InputHandler {
 
     private enum State {
         RUNNING,
+        /** Ack mode: operators finished, waiting for the trees of the records this task owns before ending. */
+        AWAITING_ROOTS,
         FINISHING,
         DONE
     }
@@ -56,6 +64,8 @@ public final class Task implements InputHandler {
     private final long bufferTimeoutNanos;
     private final Queue<Command> mailbox = new ConcurrentLinkedQueue<>();
     private TaskCheckpointer checkpointer;
+    private TaskAcking acking;
+    private AckerDriver acker;
     private Consumer<Task> onOutputEnded = task -> {};
     private State state = State.RUNNING;
     private long lastFlushNanos;
@@ -85,6 +95,13 @@ public final class Task implements InputHandler {
         this.bufferTimeoutNanos = bufferTimeoutNanos;
     }
 
+    /** An acker task of ack mode. */
+    static Task acker(TaskId id, String name, AckerDriver driver, Clock clock) {
+        Task task = new Task(id, name, List.of(), null, null, null, new TaskOutputs(List.of(), null), clock, 0, 0);
+        task.acker = driver;
+        return task;
+    }
+
     public String name() {
         return name;
     }
@@ -108,6 +125,11 @@ public final class Task implements InputHandler {
         if (gate != null) {
             gate.setBarrierHandler(new BarrierHandler(gate.channelCount(), checkpointer, gate));
         }
+    }
+
+    /** Runs the task in ack mode. */
+    void enableAcking(TaskAcking acking) {
+        this.acking = acking;
     }
 
     /** Starts a checkpoint here: for a source, or for a task whose output has ended. Any thread. */
@@ -139,35 +161,71 @@ public final class Task implements InputHandler {
     }
 
     public ProgressState call() throws Exception {
+        if (acker != null) {
+            return acker.call(clock.nanoTime());
+        }
         if (state == State.DONE) {
             return ProgressState.DONE;
         }
         boolean commands = runMailbox();
+        if (acking != null) {
+            commands |= acking.tick(clock.nanoTime());
+        }
         if (state == State.FINISHING) {
-            if (outputs.sendPending() && (checkpointer == null || finalStateCommitted)) {
+            if (outputs.sendPending() && (acking == null || acking.finish())
+                    && (checkpointer == null || finalStateCommitted)) {
                 state = State.DONE;
                 return ProgressState.DONE;
             }
             return commands ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
         }
         if (!outputs.sendPending()) {
+            if (acking != null) {
+                acking.handOff(1);
+            }
             return ProgressState.NO_PROGRESS;
         }
-        long nowMs = clock.currentTimeMillis();
-        for (StreamOperator operator : operators) {
-            operator.onProcessingTime(nowMs);
-        }
         tookInput = false;
-        boolean inputIdle = source != null ? pollSource() : pollInput();
+        boolean inputIdle;
+        if (acking == null) {
+            inputIdle = pollTimersAndInput();
+        } else {
+            boolean replayed = acking.replay(sourceRecordsPerCall) > 0;
+            inputIdle = state == State.AWAITING_ROOTS ? awaitRoots()
+                    : !acking.acceptsInput() || pollTimersAndInput();
+            tookInput |= replayed;
+        }
         long nowNanos = clock.nanoTime();
         if (gate != null && gate.barrierHandler() != null) {
             gate.barrierHandler().checkAlignmentTimeout(nowNanos);
         }
         if (inputIdle || nowNanos - lastFlushNanos >= bufferTimeoutNanos) {
             outputs.flushOpenBatches();
+            if (acking != null) {
+                acking.handOff(1);
+            }
             lastFlushNanos = nowNanos;
+        } else if (acking != null) {
+            acking.handOff(TaskAcking.HAND_OFF_MESSAGES);
         }
         return tookInput || commands ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
+    }
+
+    /** Fires due processing-time timers and takes input; returns true when the input had nothing more. */
+    private boolean pollTimersAndInput() throws Exception {
+        long nowMs = clock.currentTimeMillis();
+        for (StreamOperator operator : operators) {
+            operator.onProcessingTime(nowMs);
+        }
+        return source != null ? pollSource() : pollInput();
+    }
+
+    /** Ack mode, operators finished: ends the output once every tree this task owns has completed. */
+    private boolean awaitRoots() {
+        if (!acking.hasPendingRoots()) {
+            endOutput();
+        }
+        return true;
     }
 
     private boolean runMailbox() throws Exception {
@@ -225,6 +283,10 @@ public final class Task implements InputHandler {
 
     @Override
     public void onBatch(RecordBatch batch, int input) {
+        if (acking != null) {
+            onAnchoredBatch(batch, input);
+            return;
+        }
         int n = batch.size();
         if (input == 1) {
             StreamOperator head = operators.get(0);
@@ -245,6 +307,22 @@ public final class Task implements InputHandler {
         }
     }
 
+    /** Ack mode: each record is an input of its own, acked (or failed) once the chain has returned. */
+    private void onAnchoredBatch(RecordBatch batch, int input) {
+        StreamOperator head = operators.isEmpty() ? null : operators.get(0);
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            acking.beginInput(batch, i);
+            if (input == 1) {
+                head.processKeyedElement2(batch.record(i), batch.timestamp(i), batch.hasKeys() ? batch.key(i) : null);
+            } else if (batch.hasKeys()) {
+                head.processKeyedElement(batch.record(i), batch.timestamp(i), batch.key(i));
+            } else {
+                chainInput.emit(batch.record(i), batch.timestamp(i));
+            }
+            acking.endInput();
+        }
+    }
+
     @Override
     public void onWatermark(long watermark) {
         lastWatermark = watermark;
@@ -259,6 +337,14 @@ public final class Task implements InputHandler {
         for (StreamOperator operator : operators) {
             operator.finish();
         }
+        if (acking != null && acking.hasPendingRoots()) {
+            state = State.AWAITING_ROOTS;
+            return;
+        }
+        endOutput();
+    }
+
+    private void endOutput() {
         outputs.endAll();
         state = State.FINISHING;
         if (checkpointer != null) {
