@@ -38,6 +38,11 @@ public final class LocalChannel implements OutputChannel, InputChannel {
     }
 
     @Override
+    public Object pollAhead() {
+        return priority.poll();
+    }
+
+    @Override
     public Object peekQueued() {
         return queue.peek();
     }

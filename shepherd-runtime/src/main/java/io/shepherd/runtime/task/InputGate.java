@@ -109,6 +109,25 @@ final class InputGate implements BarrierHandler.RecoveredInput {
         return false;
     }
 
+    /**
+     * Reads only the events sent ahead (unaligned barriers, cancellations), for a task that may not
+     * read data because its output is back-pressured: a barrier that overtakes the backlog must not
+     * wait for it. Returns whether there was one.
+     */
+    boolean pollAhead(InputHandler handler) throws Exception {
+        boolean any = false;
+        for (int channel = 0; channel < channels.length; channel++) {
+            if (ended[channel]) {
+                continue;
+            }
+            for (Object ahead = channels[channel].pollAhead(); ahead != null; ahead = channels[channel].pollAhead()) {
+                dispatch(channel, ahead, handler);
+                any = true;
+            }
+        }
+        return any;
+    }
+
     boolean isFinished() {
         return endedCount == channels.length;
     }
