@@ -98,12 +98,16 @@ final class BarrierHandler {
     }
 
     /**
-     * How many of the elements a barrier sent ahead with {@code sequence} overtook on the channel
-     * have not been read yet: the input gate takes those still queued right away, so that the
-     * in-flight data is complete without waiting for the task to process it.
+     * How many elements before the channel's barrier are in flight and not read yet, while an
+     * unaligned snapshot captures them: the input gate takes those already queued right away, so
+     * that the in-flight data is complete without waiting for the task to process it.
      */
-    long overtakenUnread(int channel, long sequence) {
-        return Math.max(0, sequence - consumed[channel]);
+    boolean isCapturing() {
+        return phase == Phase.CAPTURING;
+    }
+
+    long unreadBeforeBarrier(int channel) {
+        return phase == Phase.CAPTURING && barrierSeen[channel] ? Math.max(0, captureUntil[channel] - consumed[channel]) : 0;
     }
 
     /** The checkpoint in progress here, or -1. */

@@ -89,6 +89,11 @@ final class InputGate implements BarrierHandler.RecoveredInput {
     /** Delivers one element to the handler; returns false when no channel had one. */
     boolean pollNext(InputHandler handler) throws Exception {
         int count = channels.length;
+        if (barriers != null && barriers.isCapturing()) {
+            for (int channel = 0; channel < count; channel++) {
+                takeOvertaken(channel, barriers); // what the senders held back arrives while the backlog is read
+            }
+        }
         for (int i = 0; i < count; i++) {
             int channel = next;
             next = next + 1 == count ? 0 : next + 1;
@@ -124,6 +129,8 @@ final class InputGate implements BarrierHandler.RecoveredInput {
                 dispatch(channel, ahead, handler);
                 any = true;
             }
+            // What the sender held back before its barrier arrives as the backlog drains: take it too.
+            any |= takeOvertaken(channel, barriers);
         }
         return any;
     }
@@ -137,7 +144,7 @@ final class InputGate implements BarrierHandler.RecoveredInput {
             BarrierHandler checkpoints = requireBarrierHandler(element);
             checkpoints.onBarrier(channel, barrier, clock.nanoTime());
             if (barrier.isPriority()) {
-                takeOvertaken(channel, checkpoints.overtakenUnread(channel, barrier.sequence()), checkpoints);
+                takeOvertaken(channel, checkpoints);
             }
         } else if (element instanceof StreamEvent.CancelBarrier cancel) {
             requireBarrierHandler(element).onCancel(cancel.checkpointId());
@@ -165,16 +172,19 @@ final class InputGate implements BarrierHandler.RecoveredInput {
      * Takes the data a barrier overtook out of the channel now, as far as it is queued: the handler
      * counts (and captures) it, and the task reads it from here later, before the channel's live data.
      */
-    private void takeOvertaken(int channel, long count, BarrierHandler handler) throws Exception {
-        for (long i = 0; i < count; i++) {
+    private boolean takeOvertaken(int channel, BarrierHandler handler) throws Exception {
+        boolean took = false;
+        for (long left = handler.unreadBeforeBarrier(channel); left > 0; left--) {
             Object next = channels[channel].peekQueued();
             if (!(next instanceof RecordBatch || next instanceof StreamEvent.Watermark)) {
-                return; // not there yet, or an event that must be dispatched in its turn
+                break; // not there yet, or an event that must be dispatched in its turn
             }
             channels[channel].pollQueued();
             handler.onData(channel, next);
             recovered.get(channel).add(next);
+            took = true;
         }
+        return took;
     }
 
     /** Hands a data element to the task. */
