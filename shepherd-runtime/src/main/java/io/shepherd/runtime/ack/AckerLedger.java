@@ -78,13 +78,14 @@ public final class AckerLedger {
     }
 
     public void onInit(long root, long xor, int owner, long nowNs, VerdictSink out) {
-        int slot = find(root);
-        if (slot == NONE && xor == 0) {
-            // Nothing was anchored to the root's record, so no other message about it can come: done.
+        if (xor == 0) {
+            // Nothing was anchored to the root's record, so no other message about it exists (a task failing a
+            // record sends its fail after the init): complete, without a lookup.
             counters.completed++;
             out.completed(root, owner);
             return;
         }
+        int slot = find(root);
         if (slot == NONE) {
             slot = open(root, xor, NO_OPERATOR, owner, LedgerState.PENDING, nowNs);
             completeIfZero(slot, out);

@@ -71,7 +71,8 @@ public final class Deployment {
         this.checkpoints = checkpoints;
         this.restored = restored;
         this.onOutputEnded = onOutputEnded;
-        this.acking = config.acking().isEnabled() ? new AckWiring(config.acking(), config.parallelism(), taskNames)
+        this.acking = config.acking().isEnabled() ? new AckWiring(config.acking(), config.parallelism(),
+                config.bufferTimeout().toNanos(), taskNames)
                 : null;
     }
 

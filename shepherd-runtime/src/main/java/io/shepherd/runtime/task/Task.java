@@ -181,7 +181,7 @@ public final class Task implements InputHandler {
         }
         if (!outputs.sendPending()) {
             if (acking != null) {
-                acking.handOff(1);
+                acking.handOff(clock.nanoTime());
             }
             return ProgressState.NO_PROGRESS;
         }
@@ -201,12 +201,10 @@ public final class Task implements InputHandler {
         }
         if (inputIdle || nowNanos - lastFlushNanos >= bufferTimeoutNanos) {
             outputs.flushOpenBatches();
-            if (acking != null) {
-                acking.handOff(1);
-            }
             lastFlushNanos = nowNanos;
-        } else if (acking != null) {
-            acking.handOff(TaskAcking.HAND_OFF_MESSAGES);
+        }
+        if (acking != null) {
+            acking.handOff(nowNanos);
         }
         return tookInput || commands ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
     }

@@ -38,9 +38,12 @@ import java.util.List;
  * its own children. That saves the acker one message per root, and the source one id. A record lost on the
  * way then leaves no ledger, and the source's backstop probe (after the tree timeout) replays it.
  *
- * <p><b>Hand-off.</b> Ack messages gather per acker and go in batches: when a batch is full, or when the
- * task flushes its output. Sinks in the chain are flushed first, so no record is acked before it is
- * written. While a batch cannot go (its acker is behind), the task takes no new input.
+ * <p><b>Hand-off.</b> Ack messages gather per acker and go in batches: when a batch is full, or once the
+ * buffer timeout has passed since everything was last handed over. Not whenever the input runs dry, as
+ * records are: a hand-off moves a batch between threads, and a trickle of small ones costs more than the
+ * messages in them; the timeout bounds what waiting adds to a tree's latency. Sinks in the chain are
+ * flushed first, so no record is acked before it is written. While a batch cannot go (its acker is behind),
+ * the task takes no new input.
  *
  * <p>Runs on the task's thread only; reads the time once per call ({@link #tick}).
  */
@@ -49,6 +52,9 @@ final class TaskAcking implements AckControl {
     static final int HAND_OFF_MESSAGES = 512;
 
     private final int reporter;
+    private final long bufferTimeoutNs;
+    /** When every batch, however small, was last handed over. */
+    private long lastFullHandOffNs;
     private final AckIds ids;
     private final AckRouter acks;
     private final List<BatchExchange<AckBatch>> toAckers;
@@ -78,8 +84,9 @@ final class TaskAcking implements AckControl {
      * @param reporter this task's index, which its acks carry so that a timed-out tree can be traced to it
      * @param toAckers to each acker, in acker order
      */
-    TaskAcking(int reporter, AckIds ids, List<BatchExchange<AckBatch>> toAckers) {
+    TaskAcking(int reporter, AckIds ids, List<BatchExchange<AckBatch>> toAckers, long bufferTimeoutNs) {
         this.reporter = reporter;
+        this.bufferTimeoutNs = bufferTimeoutNs;
         this.ids = ids;
         this.toAckers = toAckers;
         this.acks = new AckRouter(toAckers.size(), HAND_OFF_MESSAGES);
@@ -198,15 +205,20 @@ final class TaskAcking implements AckControl {
 
     /**
      * Acks or fails a record. A record whose init was left to this task registers its root instead of an
-     * ack (after a fail, so that the acker knows whom to tell of the failure).
+     * ack; when it failed, with a xor that is not 0 (a tree registered with 0 is complete on arrival), then
+     * the fail, which the acker reports to the owner the init named.
      */
     private void settle(AnchoredInput record, boolean fail, int initOwner) {
-        if (fail) {
-            record.fail(acks, reporter);
-        }
         if (initOwner >= 0) {
-            record.init(acks, initOwner);
-        } else if (!fail) {
+            if (fail) {
+                acks.init(record.anchors().root(0), ids.next(), initOwner);
+                record.fail(acks, reporter);
+            } else {
+                record.init(acks, initOwner);
+            }
+        } else if (fail) {
+            record.fail(acks, reporter);
+        } else {
             record.ack(acks, reporter);
         }
     }
@@ -357,7 +369,17 @@ final class TaskAcking implements AckControl {
      * Hands over each acker's messages once there are {@code min} or more (1: everything), sinks flushed
      * first; returns true when nothing that should have gone is left.
      */
-    boolean handOff(int min) throws Exception {
+    void handOff(long nowNs) throws Exception {
+        if (nowNs - lastFullHandOffNs >= bufferTimeoutNs) {
+            if (handOff(1)) {
+                lastFullHandOffNs = nowNs;
+            }
+        } else {
+            handOff(HAND_OFF_MESSAGES);
+        }
+    }
+
+    private boolean handOff(int min) throws Exception {
         boolean flushed = false;
         blocked = false;
         for (int acker = 0; acker < toAckers.size(); acker++) {
