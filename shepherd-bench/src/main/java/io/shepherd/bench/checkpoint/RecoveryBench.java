@@ -30,7 +30,9 @@ import java.util.SplittableRandom;
  *       hands on a record;
  *   <li>{@code caught_up_ms}: until every generator subtask is back at the index it had reached when
  *       the job failed, i.e. the records since the restored checkpoint have been processed again;
- *   <li>{@code replayed_records}: how many records that was.
+ *   <li>{@code replayed_records}: how many records that was;
+ *   <li>{@code checkpoint_aborted}: whether a checkpoint was under way at the failure, so that the
+ *       restart first waited for its abort to be recorded durably.
  * </ul>
  *
  * One unmeasured run first warms the JIT. One JSON line per run, then the medians and ranges.
@@ -51,13 +53,15 @@ public final class RecoveryBench {
 
     /** What one run measured. */
     private record Outcome(double recoveryMs, double firstRecordMs, double caughtUpMs, long replayedRecords,
-            long restoredCheckpoint, long sinceCheckpointMs) {
+            long restoredCheckpoint, long sinceCheckpointMs, boolean checkpointAborted) {
 
         String json() {
             return String.format(Locale.ROOT,
                     "{\"recovery_ms\":%.1f,\"first_record_ms\":%.1f,\"caught_up_ms\":%.1f,\"replayed_records\":%d,"
-                            + "\"restored_checkpoint\":%d,\"failure_after_checkpoint_trigger_ms\":%d}",
-                    recoveryMs, firstRecordMs, caughtUpMs, replayedRecords, restoredCheckpoint, sinceCheckpointMs);
+                            + "\"restored_checkpoint\":%d,\"failure_after_checkpoint_trigger_ms\":%d,"
+                            + "\"checkpoint_aborted\":%b}",
+                    recoveryMs, firstRecordMs, caughtUpMs, replayedRecords, restoredCheckpoint, sinceCheckpointMs,
+                    checkpointAborted);
         }
     }
 
@@ -122,7 +126,8 @@ public final class RecoveryBench {
                     .orElse(failureMs);
             return new Outcome(measured.recoveryTime().toNanos() / 1e6, recovery.firstRecordAfterNanos() / 1e6,
                     recovery.caughtUpAfterNanos() / 1e6, recovery.replayedRecords(), measured.restoredCheckpoint(),
-                    failureMs - restoredTrigger);
+                    failureMs - restoredTrigger,
+                    checkpoints.stream().anyMatch(stats -> stats.status() == CheckpointStats.Status.ABORTED));
         } finally {
             FailureProbe.Recovery.current = null;
             TemporaryDirectory.delete(directory);

@@ -102,16 +102,15 @@ final class BenchRunner {
     static List<Measurement> measure(BenchJob job, int parallelism, int workerThreads, long records, double rate,
             List<BenchVariant> variants, int warmups, int repeats) throws Exception {
         for (int round = 0; round < warmups; round++) {
-            for (BenchVariant variant : inRoundOrder(variants, round)) {
-                runOnce(job, variant, parallelism, workerThreads, records, rate);
+            for (int v : inRoundOrder(variants.size(), round)) {
+                runOnce(job, variants.get(v), parallelism, workerThreads, records, rate);
             }
         }
         List<List<Run>> runs = new ArrayList<>();
         variants.forEach(variant -> runs.add(new ArrayList<>()));
         for (int round = 0; round < repeats; round++) {
-            for (BenchVariant variant : inRoundOrder(variants, round)) {
-                runs.get(variants.indexOf(variant))
-                        .add(runOnce(job, variant, parallelism, workerThreads, records, rate));
+            for (int v : inRoundOrder(variants.size(), round)) {
+                runs.get(v).add(runOnce(job, variants.get(v), parallelism, workerThreads, records, rate));
             }
         }
         List<Measurement> measurements = new ArrayList<>();
@@ -130,8 +129,12 @@ final class BenchRunner {
         return measurements;
     }
 
-    private static List<BenchVariant> inRoundOrder(List<BenchVariant> variants, int round) {
-        List<BenchVariant> order = new ArrayList<>(variants);
+    /** Indices of the variants in the order of this round: forward in even rounds, backward in odd ones. */
+    private static List<Integer> inRoundOrder(int variants, int round) {
+        List<Integer> order = new ArrayList<>();
+        for (int v = 0; v < variants; v++) {
+            order.add(v);
+        }
         if (round % 2 == 1) {
             Collections.reverse(order);
         }

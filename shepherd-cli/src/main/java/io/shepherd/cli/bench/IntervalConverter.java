@@ -1,25 +1,24 @@
 package io.shepherd.cli.bench;
 
+import io.shepherd.cli.run.DurationConverter;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses a checkpoint interval: {@code off} (or {@code 0}), {@code <n>ms} or {@code <n>s}. */
+/** Parses a checkpoint interval: {@code off} (or {@code 0}), or a duration such as {@code 500ms} or {@code 1s}. */
 final class IntervalConverter implements ITypeConverter<Duration> {
-    private static final Pattern AMOUNT = Pattern.compile("(\\d+)(ms|s)");
+    private final DurationConverter durations = new DurationConverter();
 
     @Override
     public Duration convert(String value) {
         if (value.equals("off") || value.equals("0")) {
             return Duration.ZERO;
         }
-        Matcher matcher = AMOUNT.matcher(value);
-        if (!matcher.matches()) {
-            throw new TypeConversionException("'" + value + "' is not a checkpoint interval; use off, <n>ms or <n>s");
+        try {
+            return durations.convert(value);
+        } catch (TypeConversionException notADuration) {
+            throw new TypeConversionException("'" + value + "' is not a checkpoint interval; use off or a duration"
+                    + " such as 500ms, 10s or 2m");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return matcher.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
     }
 }

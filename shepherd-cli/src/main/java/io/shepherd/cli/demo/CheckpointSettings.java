@@ -12,10 +12,7 @@ public record CheckpointSettings(Checkpointing checkpointing, Duration interval)
     /** Short enough that a failure replays a fraction of a second of input, long enough to cost little. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
     public static final Duration MIN_INTERVAL = Duration.ofMillis(1);
-    /**
-     * A job with checkpoints ends only once a checkpoint taken after its input ended has completed,
-     * so the interval also delays the end of the run; a bound keeps that to seconds.
-     */
+    /** Longer than a run at the default size: beyond it, every failure would restart from the start of the input. */
     public static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
 
     public CheckpointSettings {

@@ -68,8 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
     String checkpointing;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION",
-            description = "Time between checkpoints, 1ms to 10s, e.g. 200ms or 1s; the run also waits up to this "
-                    + "long at its end, for a checkpoint that holds its final state (default: 200ms).")
+            description = "Time between checkpoints, 1ms to 10s, e.g. 200ms or 1s (default: 200ms).")
     String checkpointInterval;
 
     @Option(names = "--failures", paramLabel = "N", defaultValue = "0",

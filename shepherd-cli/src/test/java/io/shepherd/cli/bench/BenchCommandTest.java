@@ -43,7 +43,7 @@ class BenchCommandTest {
         CommandRun mode = CommandRun.of("bench", "--checkpointing", "exactly-once");
 
         assertThat(interval.exitCode()).isNotZero();
-        assertThat(interval.err()).contains("use off, <n>ms or <n>s");
+        assertThat(interval.err()).contains("use off or a duration such as 500ms, 10s or 2m");
         assertThat(mode.exitCode()).isNotZero();
         assertThat(mode.err()).contains("known: aligned, unaligned, at-least-once");
     }

@@ -38,6 +38,21 @@ public final class LocalChannel implements OutputChannel, InputChannel {
     }
 
     @Override
+    public Object pollAhead() {
+        return priority.poll();
+    }
+
+    @Override
+    public Object peekQueued() {
+        return queue.peek();
+    }
+
+    @Override
+    public Object pollQueued() {
+        return queue.poll();
+    }
+
+    @Override
     public boolean isEmpty() {
         return priority.isEmpty() && queue.isEmpty();
     }

@@ -42,7 +42,10 @@ final class BarrierHandler {
         void abort(long checkpointId, String reason, boolean forward);
     }
 
-    /** Elements restored as in-flight data of a channel and not yet read; they precede everything live. */
+    /**
+     * Elements of a channel already counted but not yet processed — restored as in-flight data, or
+     * taken out of the channel when a barrier overtook them; they precede everything live.
+     */
     interface RecoveredInput {
         List<Object> remaining(int channel);
     }
@@ -92,6 +95,15 @@ final class BarrierHandler {
 
     boolean isBlocked(int channel) {
         return blocked[channel];
+    }
+
+    /**
+     * How many of the elements a barrier sent ahead with {@code sequence} overtook on the channel
+     * have not been read yet: the input gate takes those still queued right away, so that the
+     * in-flight data is complete without waiting for the task to process it.
+     */
+    long overtakenUnread(int channel, long sequence) {
+        return Math.max(0, sequence - consumed[channel]);
     }
 
     /** The checkpoint in progress here, or -1. */

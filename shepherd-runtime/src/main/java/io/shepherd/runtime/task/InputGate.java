@@ -15,7 +15,9 @@ import java.util.List;
  * holds it back), and reports the end of input once every channel has ended.
  *
  * <p>With checkpoints, barriers go to the {@link BarrierHandler}, which may block channels while it
- * aligns; in-flight data restored from an unaligned checkpoint is read before a channel's live data.
+ * aligns; in-flight data restored from an unaligned checkpoint, and data a barrier sent ahead
+ * overtook (taken out of the channel at once so the snapshot need not wait for it to be
+ * processed), is read before a channel's live data.
  */
 final class InputGate implements BarrierHandler.RecoveredInput {
     private final InputChannel[] channels;
@@ -107,13 +109,36 @@ final class InputGate implements BarrierHandler.RecoveredInput {
         return false;
     }
 
+    /**
+     * Reads only the events sent ahead (unaligned barriers, cancellations), for a task that may not
+     * read data because its output is back-pressured: a barrier that overtakes the backlog must not
+     * wait for it. Returns whether there was one.
+     */
+    boolean pollAhead(InputHandler handler) throws Exception {
+        boolean any = false;
+        for (int channel = 0; channel < channels.length; channel++) {
+            if (ended[channel]) {
+                continue;
+            }
+            for (Object ahead = channels[channel].pollAhead(); ahead != null; ahead = channels[channel].pollAhead()) {
+                dispatch(channel, ahead, handler);
+                any = true;
+            }
+        }
+        return any;
+    }
+
     boolean isFinished() {
         return endedCount == channels.length;
     }
 
     private void dispatch(int channel, Object element, InputHandler handler) throws Exception {
         if (element instanceof StreamEvent.CheckpointBarrier barrier) {
-            requireBarrierHandler(element).onBarrier(channel, barrier, clock.nanoTime());
+            BarrierHandler checkpoints = requireBarrierHandler(element);
+            checkpoints.onBarrier(channel, barrier, clock.nanoTime());
+            if (barrier.isPriority()) {
+                takeOvertaken(channel, checkpoints.overtakenUnread(channel, barrier.sequence()), checkpoints);
+            }
         } else if (element instanceof StreamEvent.CancelBarrier cancel) {
             requireBarrierHandler(element).onCancel(cancel.checkpointId());
         } else if (element instanceof StreamEvent.EndOfPartition) {
@@ -133,6 +158,22 @@ final class InputGate implements BarrierHandler.RecoveredInput {
                 barriers.onData(channel, element);
             }
             deliver(channel, element, handler);
+        }
+    }
+
+    /**
+     * Takes the data a barrier overtook out of the channel now, as far as it is queued: the handler
+     * counts (and captures) it, and the task reads it from here later, before the channel's live data.
+     */
+    private void takeOvertaken(int channel, long count, BarrierHandler handler) throws Exception {
+        for (long i = 0; i < count; i++) {
+            Object next = channels[channel].peekQueued();
+            if (!(next instanceof RecordBatch || next instanceof StreamEvent.Watermark)) {
+                return; // not there yet, or an event that must be dispatched in its turn
+            }
+            channels[channel].pollQueued();
+            handler.onData(channel, next);
+            recovered.get(channel).add(next);
         }
     }
 

@@ -183,7 +183,9 @@ public final class Task implements InputHandler {
             if (acking != null) {
                 acking.handOff(clock.nanoTime());
             }
-            return ProgressState.NO_PROGRESS;
+            // A barrier sent ahead overtakes the backlog: it must not wait for the output to drain.
+            boolean ahead = gate != null && gate.barrierHandler() != null && gate.pollAhead(this);
+            return ahead || commands ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
         }
         tookInput = false;
         boolean inputIdle;

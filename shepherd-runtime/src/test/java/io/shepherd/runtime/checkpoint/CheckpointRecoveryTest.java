@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Checkpoints on the real runtime: a job of two unioned sources and a third one, connected by key
  * into a two-input running count, then rebalanced into a transactional sink, at parallelism 1 to
- * 3, with task failures injected at
+ * 4, with task failures injected at
  * records drawn from a seed (also twice in a row). Exactly-once modes must commit exactly the
  * output of a run without failures; at-least-once must lose nothing.
  */
@@ -64,7 +64,7 @@ class CheckpointRecoveryTest {
 
     private static void run(long seed, CheckpointingMode mode, Duration alignmentTimeout, boolean exactlyOnce) {
         SplittableRandom random = new SplittableRandom(seed);
-        int parallelism = 1 + random.nextInt(3);
+        int parallelism = 1 + random.nextInt(4);
         long perSource = 20_000 + random.nextInt(20_000);
         Set<Long> failAt = new TreeSet<>();
         int failures = 1 + random.nextInt(3);
@@ -83,7 +83,8 @@ class CheckpointRecoveryTest {
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ZERO));
         // About a second per run whatever the parallelism: long enough for checkpoints to complete before the failures.
         int perMilli = Math.max(1, 25 / parallelism);
-        DataStream<Long> first = env.fromSource(new PacedSource(perSource, perMilli), "first");
+        DataStream<Long> first = env.fromSource(new PacedSource(perSource, perMilli)
+                .holdingTailUntil(pendingFailures), "first");
         DataStream<Long> second = env.fromSource(new PacedSource(perSource, perMilli), "second").map(v -> v + perSource);
         DataStream<Long> third = env.fromSource(new PacedSource(perSource, perMilli), "third").map(v -> v + 2 * perSource);
         TransactionalCollectSink<Tuple2<Long, Long>> sink = new TransactionalCollectSink<>();

@@ -9,6 +9,7 @@ import io.shepherd.api.functions.FunctionContext;
 import io.shepherd.api.functions.MapFunction;
 import io.shepherd.api.functions.RichFunction;
 import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.InjectedFailures;
 import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.Multisets;
 import io.shepherd.runtime.testing.PacedSource;
@@ -17,7 +18,6 @@ import io.shepherd.runtime.testing.TransactionalCollectSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -30,18 +30,16 @@ class RegionFailoverTest {
 
     @Test
     void a_failure_restarts_only_its_own_region() throws Exception {
-        Shared<AtomicBoolean> failed = Shared.of(new AtomicBoolean());
+        Shared<InjectedFailures> failure = Shared.of(new InjectedFailures(List.of(RECORDS / 2)));
         Shared<AtomicInteger> healthyOpens = Shared.of(new AtomicInteger());
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
         env.config().checkpointing().setInterval(Duration.ofMillis(20))
                 .setRestartStrategy(RestartStrategy.fixedDelay(3, Duration.ZERO));
         TransactionalCollectSink<Long> failing = new TransactionalCollectSink<>();
         TransactionalCollectSink<Long> healthy = new TransactionalCollectSink<>();
-        env.fromSource(new PacedSource(RECORDS, 50), "failing source")
+        env.fromSource(new PacedSource(RECORDS, 50).holdingTailUntil(failure), "failing source")
                 .map(v -> {
-                    if (v >= RECORDS / 2 && failing.hasCommitted() && failed.get().compareAndSet(false, true)) {
-                        throw new IllegalStateException("injected failure");
-                    }
+                    failure.get().check(v, failing::hasCommitted);
                     return v;
                 })
                 .sink(failing);

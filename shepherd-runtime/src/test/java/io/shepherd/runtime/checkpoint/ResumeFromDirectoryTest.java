@@ -8,6 +8,7 @@ import io.shepherd.api.checkpoint.RestartStrategy;
 import io.shepherd.api.execution.JobExecutionException;
 import io.shepherd.api.tuple.Tuple2;
 import io.shepherd.runtime.LocalExecutor;
+import io.shepherd.runtime.testing.InjectedFailures;
 import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.Multisets;
 import io.shepherd.runtime.testing.PacedSource;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,15 +33,15 @@ class ResumeFromDirectoryTest {
     @Test
     void a_new_run_resumes_from_the_latest_checkpoint_of_the_directory(@TempDir Path directory) throws Exception {
         TransactionalCollectSink<Tuple2<Long, Long>> sink = new TransactionalCollectSink<>();
-        Shared<AtomicBoolean> armed = Shared.of(new AtomicBoolean(true));
+        Shared<InjectedFailures> death = Shared.of(new InjectedFailures(List.of(RECORDS / 2)));
 
-        StreamEnvironment first = job(directory, sink, armed);
+        StreamEnvironment first = job(directory, sink, death);
         first.config().checkpointing().setRestartStrategy(RestartStrategy.none());
         assertThatThrownBy(() -> Jobs.run(first, "first run")).isInstanceOf(JobExecutionException.class)
-                .hasMessageContaining("the process dies");
+                .hasMessageContaining("injected failure");
         assertThat(sink.committed()).as("output the first run committed before it died").isNotEmpty();
 
-        StreamEnvironment second = job(directory, sink, armed);
+        StreamEnvironment second = job(directory, sink, death);
         second.config().checkpointing().setRestoreFrom("latest");
         Jobs.run(second, "second run");
 
@@ -55,14 +55,12 @@ class ResumeFromDirectoryTest {
     }
 
     private static StreamEnvironment job(Path directory, TransactionalCollectSink<Tuple2<Long, Long>> sink,
-            Shared<AtomicBoolean> armed) {
+            Shared<InjectedFailures> death) {
         StreamEnvironment env = StreamEnvironment.create(new LocalExecutor()).setParallelism(2);
         env.config().checkpointing().setInterval(Duration.ofMillis(10)).setDirectory(directory.toString());
-        env.fromSource(new PacedSource(RECORDS, 50), "numbers").uid("numbers")
+        env.fromSource(new PacedSource(RECORDS, 50).holdingTailUntil(death), "numbers").uid("numbers")
                 .map(v -> {
-                    if (v >= RECORDS / 2 && sink.hasCommitted() && armed.get().compareAndSet(true, false)) {
-                        throw new IllegalStateException("the process dies");
-                    }
+                    death.get().check(v, sink::hasCommitted);
                     return v;
                 }).uid("killer")
                 .keyBy(v -> v % KEYS)
