@@ -1,61 +1,67 @@
 package io.shepherd.runtime.ack;
 
-import java.util.Arrays;
-
 /**
  * The ledgers of one acker task: for each root it owns ({@link AckRouter#ackerFor}), the xor of every edge
  * id reported so far, the owner source subtask, the time of the last message about the root and the
  * operator that acked last. A pure state machine: messages and the time in, verdicts out through a
  * {@link VerdictSink}; no thread, no clock.
  *
- * <p><b>Why xor.</b> Every edge id of a tree is reported twice: once when its record is emitted (in the
- * init, or in the ack of the record's parent) and once when the record is acked. So the xor of all reports
- * is zero exactly when every record of the tree has been acked, whatever the order the reports arrive in,
- * and a ledger is a constant 40-odd bytes however big its tree. See {@link LedgerState} for the transitions.
+ * <p><b>Why xor.</b> Every edge id of a tree is reported twice: once when its record is emitted (in the init,
+ * or in the ack of the record's parent) and once when the record is acked. So the xor of all reports is zero
+ * exactly when every record of the tree has been acked, whatever the order the reports arrive in, and a
+ * ledger is a constant 32 bytes however big its tree. See {@link LedgerState} for the transitions.
  *
- * <p><b>Lost, reordered and duplicated messages.</b> A lost message keeps its ledger from zero, and the
- * tree times out. Reordering does not matter to a xor. A second init for a pending root is ignored: applied,
- * it would cancel the first edges while they are still live. A duplicated ack can never bring a ledger to
- * zero early: duplicates add the edges at the border of the records they ack, and the border always includes
- * an edge already acked (into the topmost of those records), so they never cancel exactly the edges still
- * live; they keep the ledger from zero instead, and the tree times out and is replayed.
+ * <p><b>Lost, reordered and duplicated messages.</b> A lost message keeps its ledger from zero, and the tree
+ * times out. Reordering does not matter to a xor. A second init for a pending root is ignored: applied, it
+ * would cancel the first edges while they are still live. A duplicated ack can never bring a ledger to zero
+ * early: duplicates add the edges at the border of the records they ack, and the border always includes an
+ * edge already acked (into the topmost of those records), so they never cancel exactly the edges still live;
+ * they keep the ledger from zero instead, and the tree times out and is replayed.
  *
  * <p><b>Timeouts.</b> A ledger is closed when no message about its root has reached the acker for the tree
  * timeout, however long ago the root was emitted: a slow tree that keeps acking is never timed out. An
  * initialized ledger is reported {@link VerdictSink#timedOut} with the operator that acked last; one without
- * an init (early acks whose init was lost, or late acks of a closed root) is dropped silently, so no
- * message, late or stray, can make a ledger that lives forever. The check is lazy: an ack only records the
- * time, and a {@link TimeoutWheel} holds one deadline per ledger, moved forward when it comes due if the
- * root has made progress since.
+ * an init (early acks whose init was lost, or late acks of a closed root) is dropped silently, so no message,
+ * late or stray, can make a ledger that lives forever. The check is lazy: an ack only records the time, and
+ * {@link #expire} scans the ledgers only once the earliest deadline it knew of has come, learning the next
+ * one as it goes. Trees complete long before the timeout, so a scan happens about once per timeout period.
  *
- * <p>The hot path ({@link #accept}) allocates nothing; only growing the table past its largest size does.
- * Not thread-safe: one instance per acker task.
+ * <p><b>Layout.</b> Ledgers live inline in one open-addressing table of four longs per slot (root, xor, time
+ * of the last message, and owner, last operator and state packed into one), so a message touches one cache
+ * line, not one per field. Fibonacci hashing of the root, linear probing, deletion by backward shift (no
+ * tombstones); at most half the slots full, doubling when needed: the only time it allocates.
+ *
+ * <p>Not thread-safe: one instance per acker task.
  */
 public final class AckerLedger {
     /** The operator of a ledger that no ack has reached yet. */
     public static final int NO_OPERATOR = -1;
     private static final int NO_OWNER = -1;
+    private static final int NONE = -1;
+    private static final int STRIDE = 4;
+    private static final int ROOT = 0;
+    private static final int XOR = 1;
+    private static final int PROGRESS = 2;
+    private static final int META = 3;
+    private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
+    private static final LedgerState[] STATES = LedgerState.values();
 
     private final long timeoutNs;
-    private final RootTable table;
-    private final TimeoutWheel wheel;
     private final AckerCounters counters = new AckerCounters();
-    private long[] xors;
-    private long[] progressNs;
-    private int[] owners;
-    private int[] lastOperators;
-    private LedgerState[] states;
+    /** {@link #STRIDE} longs per slot; a root of 0 marks an empty slot (no root has id 0). */
+    private long[] slots;
+    private int mask;
+    private int shift;
+    private int size;
+    /** No ledger is due before this. */
+    private long nextCheckNs = Long.MAX_VALUE;
 
     public AckerLedger(AckConfig config, int initialCapacity, long nowNs) {
+        if (initialCapacity < 1) {
+            throw new IllegalArgumentException("an acker needs room for at least one ledger, got " + initialCapacity);
+        }
         this.timeoutNs = config.treeTimeoutNs();
-        this.table = new RootTable(initialCapacity);
-        this.wheel = TimeoutWheel.covering(timeoutNs, table.capacity(), nowNs);
-        int capacity = table.capacity();
-        xors = new long[capacity];
-        progressNs = new long[capacity];
-        owners = new int[capacity];
-        lastOperators = new int[capacity];
-        states = new LedgerState[capacity];
+        allocate(Integer.highestOneBit(Math.max(1, 2 * initialCapacity - 1)) << 1);
     }
 
     /** Applies every message of {@code batch}, in order. */
@@ -72,70 +78,74 @@ public final class AckerLedger {
     }
 
     public void onInit(long root, long xor, int owner, long nowNs, VerdictSink out) {
-        int handle = table.find(root);
-        if (handle == RootTable.NONE) {
-            handle = open(root, LedgerState.PENDING, nowNs);
-            xors[handle] = xor;
-            owners[handle] = owner;
-            completeIfZero(handle, out);
+        if (xor == 0) {
+            // Nothing was anchored to the root's record, so no other message about it exists (a task failing a
+            // record sends its fail after the init): complete, without a lookup.
+            counters.completed++;
+            out.completed(root, owner);
             return;
         }
-        switch (states[handle]) {
+        int slot = find(root);
+        if (slot == NONE) {
+            slot = open(root, xor, NO_OPERATOR, owner, LedgerState.PENDING, nowNs);
+            completeIfZero(slot, out);
+            return;
+        }
+        int at = slot * STRIDE;
+        switch (state(at)) {
             case PENDING -> counters.duplicateInits++;
             case AWAITING_INIT -> {
-                states[handle] = LedgerState.PENDING;
-                owners[handle] = owner;
-                progressNs[handle] = nowNs;
-                xors[handle] ^= xor;
-                completeIfZero(handle, out);
+                slots[at + XOR] ^= xor;
+                slots[at + PROGRESS] = nowNs;
+                slots[at + META] = meta(owner, lastOperator(at), LedgerState.PENDING);
+                completeIfZero(slot, out);
             }
             case FAILED_BEFORE_INIT -> {
                 counters.failed++;
                 out.failed(root, owner);
-                close(handle);
+                close(slot);
             }
         }
     }
 
     public void onAck(long root, long xor, int operator, long nowNs, VerdictSink out) {
-        int handle = table.find(root);
-        if (handle == RootTable.NONE) {
-            handle = open(root, LedgerState.AWAITING_INIT, nowNs);
-            xors[handle] = xor;
-            lastOperators[handle] = operator;
+        int slot = find(root);
+        if (slot == NONE) {
+            open(root, xor, operator, NO_OWNER, LedgerState.AWAITING_INIT, nowNs);
             return;
         }
-        progressNs[handle] = nowNs;
-        lastOperators[handle] = operator;
-        xors[handle] ^= xor;
-        if (states[handle] == LedgerState.PENDING) {
-            completeIfZero(handle, out);
+        int at = slot * STRIDE;
+        slots[at + XOR] ^= xor;
+        slots[at + PROGRESS] = nowNs;
+        LedgerState state = state(at);
+        slots[at + META] = meta(owner(at), operator, state);
+        if (state == LedgerState.PENDING) {
+            completeIfZero(slot, out);
         }
     }
 
     public void onFail(long root, int operator, long nowNs, VerdictSink out) {
-        int handle = table.find(root);
-        if (handle == RootTable.NONE) {
-            handle = open(root, LedgerState.FAILED_BEFORE_INIT, nowNs);
-            lastOperators[handle] = operator;
+        int slot = find(root);
+        if (slot == NONE) {
+            open(root, 0, operator, NO_OWNER, LedgerState.FAILED_BEFORE_INIT, nowNs);
             return;
         }
-        if (states[handle] == LedgerState.PENDING) {
+        int at = slot * STRIDE;
+        if (state(at) == LedgerState.PENDING) {
             counters.failed++;
-            out.failed(root, owners[handle]);
-            close(handle);
+            out.failed(root, owner(at));
+            close(slot);
         } else {
-            states[handle] = LedgerState.FAILED_BEFORE_INIT;
-            progressNs[handle] = nowNs;
-            lastOperators[handle] = operator;
+            slots[at + PROGRESS] = nowNs;
+            slots[at + META] = meta(owner(at), operator, LedgerState.FAILED_BEFORE_INIT);
         }
     }
 
     /** Answers a source's probe: alive only for an initialized ledger, which alone can still complete. */
     public void onProbe(long root, int owner, VerdictSink out) {
         counters.probesAnswered++;
-        int handle = table.find(root);
-        if (handle != RootTable.NONE && states[handle] == LedgerState.PENDING) {
+        int slot = find(root);
+        if (slot != NONE && state(slot * STRIDE) == LedgerState.PENDING) {
             out.alive(root, owner);
         } else {
             out.unknown(root, owner);
@@ -144,76 +154,153 @@ public final class AckerLedger {
 
     /** Closes every ledger that has had no message for the tree timeout by {@code nowNs}. */
     public void expire(long nowNs, VerdictSink out) {
-        for (int handle = wheel.pollDue(nowNs); handle != TimeoutWheel.NONE; handle = wheel.pollDue(nowNs)) {
-            long dueNs = progressNs[handle] + timeoutNs;
-            if (dueNs > nowNs) {
-                wheel.schedule(handle, dueNs);
-            } else if (states[handle] == LedgerState.PENDING) {
+        if (nowNs < nextCheckNs) {
+            return;
+        }
+        long next = Long.MAX_VALUE;
+        for (int slot = 0; slot <= mask; ) {
+            int at = slot * STRIDE;
+            long root = slots[at + ROOT];
+            long dueNs = slots[at + PROGRESS] + timeoutNs;
+            if (root == 0 || dueNs > nowNs) {
+                if (root != 0) {
+                    next = Math.min(next, dueNs);
+                }
+                slot++;
+                continue;
+            }
+            if (state(at) == LedgerState.PENDING) {
                 counters.timedOut++;
-                out.timedOut(table.rootOf(handle), owners[handle], lastOperators[handle]);
-                close(handle);
+                out.timedOut(root, owner(at), lastOperator(at));
             } else {
                 counters.expiredWithoutInit++;
-                close(handle);
             }
+            // The backward shift may pull a later ledger into this slot: look at it again.
+            close(slot);
         }
+        nextCheckNs = next;
     }
 
-    /** When {@link #expire} next has work (at most a wheel tick after a deadline); MAX_VALUE if nothing waits. */
+    /** When {@link #expire} next has work; MAX_VALUE if nothing waits. */
     public long nextExpiryNs() {
-        return wheel.nextPollNs();
+        return size == 0 ? Long.MAX_VALUE : nextCheckNs;
     }
 
     /** The number of open ledgers, in any state. */
     public int size() {
-        return table.size();
+        return size;
     }
 
     /** The state of {@code root}'s ledger, or null when there is none. */
     public LedgerState state(long root) {
-        int handle = table.find(root);
-        return handle == RootTable.NONE ? null : states[handle];
+        int slot = find(root);
+        return slot == NONE ? null : state(slot * STRIDE);
     }
 
     public AckerCounters counters() {
         return counters;
     }
 
-    private void completeIfZero(int handle, VerdictSink out) {
-        if (xors[handle] == 0) {
+    private void completeIfZero(int slot, VerdictSink out) {
+        int at = slot * STRIDE;
+        if (slots[at + XOR] == 0) {
             counters.completed++;
-            out.completed(table.rootOf(handle), owners[handle]);
-            close(handle);
+            out.completed(slots[at + ROOT], owner(at));
+            close(slot);
         }
     }
 
-    private int open(long root, LedgerState state, long nowNs) {
-        int handle = table.add(root);
-        if (handle >= states.length) {
-            grow(table.capacity());
+    private int find(long root) {
+        if (root == 0) {
+            return NONE;
         }
-        states[handle] = state;
-        progressNs[handle] = nowNs;
-        owners[handle] = NO_OWNER;
-        lastOperators[handle] = NO_OPERATOR;
-        wheel.schedule(handle, nowNs + timeoutNs);
+        for (int slot = home(root); ; slot = (slot + 1) & mask) {
+            long key = slots[slot * STRIDE + ROOT];
+            if (key == root) {
+                return slot;
+            }
+            if (key == 0) {
+                return NONE;
+            }
+        }
+    }
+
+    private int open(long root, long xor, int operator, int owner, LedgerState state, long nowNs) {
+        if (root == 0) {
+            throw new IllegalArgumentException("root id 0 is reserved for 'no root'");
+        }
+        if (2 * (size + 1) > mask + 1) {
+            grow();
+        }
+        int slot = home(root);
+        while (slots[slot * STRIDE + ROOT] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        int at = slot * STRIDE;
+        slots[at + ROOT] = root;
+        slots[at + XOR] = xor;
+        slots[at + PROGRESS] = nowNs;
+        slots[at + META] = meta(owner, operator, state);
+        size++;
         counters.ledgers++;
-        return handle;
+        nextCheckNs = Math.min(nextCheckNs, nowNs + timeoutNs);
+        return slot;
     }
 
-    private void close(int handle) {
-        wheel.cancel(handle);
-        table.remove(handle);
-        states[handle] = null;
+    /** Empties the slot; backward shift pulls each later ledger of the probe run into the gap if its home allows. */
+    private void close(int slot) {
+        int gap = slot;
+        for (int next = (gap + 1) & mask; slots[next * STRIDE + ROOT] != 0; next = (next + 1) & mask) {
+            int home = home(slots[next * STRIDE + ROOT]);
+            if (((next - home) & mask) >= ((next - gap) & mask)) {
+                System.arraycopy(slots, next * STRIDE, slots, gap * STRIDE, STRIDE);
+                gap = next;
+            }
+        }
+        slots[gap * STRIDE + ROOT] = 0;
+        size--;
         counters.ledgers--;
     }
 
-    private void grow(int capacity) {
-        xors = Arrays.copyOf(xors, capacity);
-        progressNs = Arrays.copyOf(progressNs, capacity);
-        owners = Arrays.copyOf(owners, capacity);
-        lastOperators = Arrays.copyOf(lastOperators, capacity);
-        states = Arrays.copyOf(states, capacity);
-        wheel.ensureCapacity(capacity);
+    private void grow() {
+        long[] old = slots;
+        allocate((mask + 1) * 2);
+        for (int at = 0; at < old.length; at += STRIDE) {
+            if (old[at + ROOT] != 0) {
+                int slot = home(old[at + ROOT]);
+                while (slots[slot * STRIDE + ROOT] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                System.arraycopy(old, at, slots, slot * STRIDE, STRIDE);
+            }
+        }
+    }
+
+    private void allocate(int slotCount) {
+        slots = new long[slotCount * STRIDE];
+        mask = slotCount - 1;
+        shift = Long.numberOfLeadingZeros(slotCount - 1L);
+    }
+
+    private int home(long root) {
+        return (int) ((root * FIBONACCI) >>> shift);
+    }
+
+    // Owner (high 32 bits), last operator + 1 (30 bits), state (2 bits) in one long.
+
+    private static long meta(int owner, int lastOperator, LedgerState state) {
+        return ((long) owner << 32) | ((long) (lastOperator + 1) << 2) | state.ordinal();
+    }
+
+    private int owner(int at) {
+        return (int) (slots[at + META] >> 32);
+    }
+
+    private int lastOperator(int at) {
+        return (int) ((slots[at + META] >>> 2) & 0x3FFF_FFFF) - 1;
+    }
+
+    private LedgerState state(int at) {
+        return STATES[(int) (slots[at + META] & 3)];
     }
 }

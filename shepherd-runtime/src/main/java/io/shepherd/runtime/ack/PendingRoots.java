@@ -59,7 +59,13 @@ public final class PendingRoots {
     private final int[] attempts;
     private final int[] watermarkSlots;
     private final PendingState[] states;
+    /**
+     * Free handles, a ring taken from the head and given back at the tail: handles are reused in the order
+     * their records completed, about the order they were emitted, so emits and verdicts sweep the arrays
+     * in order instead of hopping around them.
+     */
     private final int[] free;
+    private int freeHead;
     private int freeCount;
     /** Handles waiting to be replayed, oldest first, in a ring. */
     private final int[] replays;
@@ -108,7 +114,7 @@ public final class PendingRoots {
         states = new PendingState[capacity];
         replays = new int[capacity];
         free = new int[capacity];
-        for (int handle = capacity - 1; handle >= 0; handle--) {
+        for (int handle = 0; handle < capacity; handle++) {
             free[freeCount++] = handle;
         }
     }
@@ -147,7 +153,9 @@ public final class PendingRoots {
                     + " after " + (endPosition - 1));
         }
         int watermarkSlot = watermark == null ? 0 : watermark.add(position);
-        int handle = free[--freeCount];
+        int handle = free[freeHead];
+        freeHead = (freeHead + 1) & (int) handleMask;
+        freeCount--;
         watermarkSlots[handle] = watermarkSlot;
         positions[handle] = position;
         records[handle] = record;
@@ -208,7 +216,7 @@ public final class PendingRoots {
         roots[handle] = 0;
         records[handle] = null;
         states[handle] = null;
-        free[freeCount++] = handle;
+        free[(freeHead + freeCount++) & (int) handleMask] = handle;
         counters.pending--;
         counters.completed++;
     }

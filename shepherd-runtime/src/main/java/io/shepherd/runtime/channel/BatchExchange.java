@@ -6,8 +6,9 @@ import org.jctools.queues.SpscArrayQueue;
 /**
  * Hands reusable batches (ack messages, verdicts) from one task to another: full batches go one way, and
  * drained ones come back to be filled again, so a steady exchange allocates nothing. Bounded: {@link #send}
- * refuses a batch when {@code capacity} are in flight, and the sender keeps it and tries again later, which
- * is how a slow receiver holds its senders back. One thread sends, one receives.
+ * refuses a batch when the queue is full ({@code capacity} rounded up to a power of two), and the sender
+ * keeps it and tries again later, which is how a slow receiver holds its senders back. One thread sends,
+ * one receives.
  *
  * <p>The sender {@linkplain #end ends} the exchange after its last batch; the receiver sees
  * {@link #isFinished} once it has taken everything before the end.
@@ -15,7 +16,6 @@ import org.jctools.queues.SpscArrayQueue;
 public final class BatchExchange<B> {
     private final SpscArrayQueue<B> full;
     private final SpscArrayQueue<B> empty;
-    private final int capacity;
     private final Supplier<B> factory;
     private volatile boolean ended;
     private volatile boolean abandoned;
@@ -24,7 +24,6 @@ public final class BatchExchange<B> {
     public BatchExchange(int capacity, Supplier<B> factory) {
         this.full = new SpscArrayQueue<>(capacity);
         this.empty = new SpscArrayQueue<>(capacity + 1);
-        this.capacity = capacity;
         this.factory = factory;
     }
 
@@ -39,7 +38,7 @@ public final class BatchExchange<B> {
      * sent after the receiver {@linkplain #abandon abandoned} the exchange is dropped.
      */
     public boolean send(B batch) {
-        return abandoned || (full.size() < capacity && full.offer(batch));
+        return abandoned || full.offer(batch);
     }
 
     /** Sender: nothing more will be sent. */

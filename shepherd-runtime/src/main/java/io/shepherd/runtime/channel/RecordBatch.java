@@ -12,6 +12,8 @@ import io.shepherd.runtime.ack.Anchors;
  * <p>In ack mode each record also carries its anchors: for the usual record with one root, its root and
  * edge id in two primitive columns; a record anchored to several roots (multi-anchored output of a join or
  * an aggregation) has root 0 in the column and its {@link Anchors} in a side column made on first use.
+ * A batch from a source whose records each have exactly one child carries no edges: the source leaves the
+ * init of each root to the task that receives it ({@link #initOwner}).
  */
 public final class RecordBatch {
     private final Object[] records;
@@ -24,6 +26,8 @@ public final class RecordBatch {
     private final long[] edges;
     /** Ack mode: the anchors of records with several roots, made when the first such record comes. */
     private Anchors[] multiAnchors;
+    /** Ack mode: the source subtask that left the inits of these records' roots to the receiver; else -1. */
+    private int initOwner = -1;
     private int size;
 
     public RecordBatch(int capacity) {
@@ -77,6 +81,16 @@ public final class RecordBatch {
             keys[size] = key;
         }
         return add(record, timestamp);
+    }
+
+    /** Ack mode: the receiver registers each record's root for source subtask {@code owner} (sends its init). */
+    public void delegateInits(int owner) {
+        this.initOwner = owner;
+    }
+
+    /** The owner whose inits the receiver sends, or -1 when the records carry ordinary edges. */
+    public int initOwner() {
+        return initOwner;
     }
 
     public boolean hasKeys() {

@@ -31,6 +31,7 @@ final class AckWiring {
     private static final int LEDGER_INITIAL_CAPACITY = 1_024;
 
     private final AckConfig config;
+    private final long bufferTimeoutNs;
     private final int ackers;
     private final List<String> taskNames;
     private final List<List<BatchExchange<AckBatch>>> toAckers = new ArrayList<>();
@@ -40,10 +41,12 @@ final class AckWiring {
 
     /**
      * @param parallelism the job's default parallelism: the number of ackers unless the settings say
+     * @param bufferTimeoutNs the longest ack messages wait for more before they are handed over
      * @param taskNames filled by the deployment as it creates tasks, so that timeouts can name them
      */
-    AckWiring(AckingConfig settings, int parallelism, List<String> taskNames) {
+    AckWiring(AckingConfig settings, int parallelism, long bufferTimeoutNs, List<String> taskNames) {
         this.config = toConfig(settings);
+        this.bufferTimeoutNs = bufferTimeoutNs;
         this.ackers = settings.ackers() > 0 ? settings.ackers() : parallelism;
         this.taskNames = taskNames;
         for (int acker = 0; acker < ackers; acker++) {
@@ -74,7 +77,7 @@ final class AckWiring {
             exchanges.add(exchange);
             toAckers.get(acker).add(exchange);
         }
-        return new TaskAcking(taskIndex, new AckIds(new SplittableRandom()), exchanges);
+        return new TaskAcking(taskIndex, new AckIds(new SplittableRandom()), exchanges, bufferTimeoutNs);
     }
 
     /** Roots owned by a source subtask, which stops reading at max pending. */

@@ -71,7 +71,8 @@ public final class Deployment {
         this.checkpoints = checkpoints;
         this.restored = restored;
         this.onOutputEnded = onOutputEnded;
-        this.acking = config.acking().isEnabled() ? new AckWiring(config.acking(), config.parallelism(), taskNames)
+        this.acking = config.acking().isEnabled() ? new AckWiring(config.acking(), config.parallelism(),
+                config.bufferTimeout().toNanos(), taskNames)
                 : null;
     }
 
@@ -160,6 +161,14 @@ public final class Deployment {
 
     private Task createTask(JobVertex vertex, int subtask) {
         TaskAcking taskAcking = acking == null ? null : acking.forTask(tasks.size());
+        OwnedRoots sourceRoots = null;
+        if (taskAcking != null && vertex.isSource()) {
+            sourceRoots = acking.ownSource("source '" + vertex.head().name() + "' subtask " + subtask, taskAcking,
+                    clock.nanoTime());
+            if (hasOneChildPerRecord(vertex)) {
+                taskAcking.delegateInits(sourceRoots);
+            }
+        }
         List<RecordWriter> mainWriters = new ArrayList<>();
         RecordWriter deadLetters = null;
         for (JobEdge edge : vertex.outputs()) {
@@ -191,8 +200,7 @@ public final class Deployment {
             Operation.SourceOp op = Functions.deserialize(graph.serializedOperations().get(head.id()));
             source = new SourceDriver(op.source(), context(head, subtask, false), chainInput);
             if (taskAcking != null) {
-                source.ackWith(taskAcking, acking.ownSource("source '" + head.name() + "' subtask " + subtask,
-                        taskAcking, clock.nanoTime()));
+                source.ackWith(taskAcking, sourceRoots);
             }
         } else {
             List<JobEdge> inputEdges = new ArrayList<>();
@@ -228,6 +236,12 @@ public final class Deployment {
         }
         String name = "operator '" + operator.context().operatorName() + "' subtask " + operator.context().subtaskIndex();
         return new OwnedOutput(next, acking.ownKeyedOutput(name, taskAcking, clock.nanoTime()), taskAcking);
+    }
+
+    /** A source vertex whose every record leaves it as exactly one record: nothing chained, one edge, no broadcast. */
+    private static boolean hasOneChildPerRecord(JobVertex vertex) {
+        return vertex.chain().size() == 1 && vertex.outputs().size() == 1
+                && vertex.outputs().get(0).partitioning() != Partitioning.BROADCAST;
     }
 
     private void restore(TaskId id, int parallelism, SourceDriver source, List<StreamOperator> operators, InputGate gate) {

@@ -208,7 +208,11 @@ public final class RecordWriter implements Output {
     }
 
     private RecordBatch newBatch() {
-        return new RecordBatch(batchSize, keyPartitioner != null, acking != null);
+        RecordBatch batch = new RecordBatch(batchSize, keyPartitioner != null, acking != null);
+        if (acking != null && acking.delegatedOwner() >= 0) {
+            batch.delegateInits(acking.delegatedOwner());
+        }
+        return batch;
     }
 
     private void send(int channel, Object element) {

@@ -181,7 +181,7 @@ public final class Task implements InputHandler {
         }
         if (!outputs.sendPending()) {
             if (acking != null) {
-                acking.handOff(1);
+                acking.handOff(clock.nanoTime());
             }
             // A barrier sent ahead overtakes the backlog: it must not wait for the output to drain.
             boolean ahead = gate != null && gate.barrierHandler() != null && gate.pollAhead(this);
@@ -203,12 +203,10 @@ public final class Task implements InputHandler {
         }
         if (inputIdle || nowNanos - lastFlushNanos >= bufferTimeoutNanos) {
             outputs.flushOpenBatches();
-            if (acking != null) {
-                acking.handOff(1);
-            }
             lastFlushNanos = nowNanos;
-        } else if (acking != null) {
-            acking.handOff(TaskAcking.HAND_OFF_MESSAGES);
+        }
+        if (acking != null) {
+            acking.handOff(nowNanos);
         }
         return tookInput || commands ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
     }

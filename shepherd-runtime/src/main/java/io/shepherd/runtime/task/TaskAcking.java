@@ -32,9 +32,18 @@ import java.util.List;
  * <p><b>Explicit anchoring</b> ({@link Anchoring}): a process function may hold the record it processes
  * instead of having it acked on return, anchor output to several held records, and release them later.
  *
- * <p><b>Hand-off.</b> Ack messages gather per acker and go in batches: when a batch is full, or when the
- * task flushes its output. Sinks in the chain are flushed first, so no record is acked before it is
- * written. While a batch cannot go (its acker is behind), the task takes no new input.
+ * <p><b>Delegated inits.</b> A source task whose records each leave it as exactly one child (no operators
+ * chained to the source, one output edge, no broadcast) sends neither an edge nor an init: the task that
+ * receives the record treats it as the root's first record and sends the init itself, with the edges of
+ * its own children. That saves the acker one message per root, and the source one id. A record lost on the
+ * way then leaves no ledger, and the source's backstop probe (after the tree timeout) replays it.
+ *
+ * <p><b>Hand-off.</b> Ack messages gather per acker and go in batches: when a batch is full, or once the
+ * buffer timeout has passed since everything was last handed over. Not whenever the input runs dry, as
+ * records are: a hand-off moves a batch between threads, and a trickle of small ones costs more than the
+ * messages in them; the timeout bounds what waiting adds to a tree's latency. Sinks in the chain are
+ * flushed first, so no record is acked before it is written. While a batch cannot go (its acker is behind),
+ * the task takes no new input.
  *
  * <p>Runs on the task's thread only; reads the time once per call ({@link #tick}).
  */
@@ -43,6 +52,9 @@ final class TaskAcking implements AckControl {
     static final int HAND_OFF_MESSAGES = 512;
 
     private final int reporter;
+    private final long bufferTimeoutNs;
+    /** When every batch, however small, was last handed over. */
+    private long lastFullHandOffNs;
     private final AckIds ids;
     private final AckRouter acks;
     private final List<BatchExchange<AckBatch>> toAckers;
@@ -61,6 +73,10 @@ final class TaskAcking implements AckControl {
     private boolean failed;
     /** The record being processed is one this task owns. */
     private boolean ownRecord;
+    /** This source task leaves the inits of its roots to the receivers, for this owner; else -1. */
+    private int delegatedOwner = -1;
+    /** The current input's init is this task's to send, for this owner; else -1. */
+    private int inputInitOwner = -1;
     private boolean blocked;
     private long nowNs;
 
@@ -68,8 +84,9 @@ final class TaskAcking implements AckControl {
      * @param reporter this task's index, which its acks carry so that a timed-out tree can be traced to it
      * @param toAckers to each acker, in acker order
      */
-    TaskAcking(int reporter, AckIds ids, List<BatchExchange<AckBatch>> toAckers) {
+    TaskAcking(int reporter, AckIds ids, List<BatchExchange<AckBatch>> toAckers, long bufferTimeoutNs) {
         this.reporter = reporter;
+        this.bufferTimeoutNs = bufferTimeoutNs;
         this.ids = ids;
         this.toAckers = toAckers;
         this.acks = new AckRouter(toAckers.size(), HAND_OFF_MESSAGES);
@@ -82,6 +99,16 @@ final class TaskAcking implements AckControl {
 
     void addOwned(OwnedRoots roots) {
         owned.add(roots);
+    }
+
+    /** Leaves the inits of {@code roots} to the receivers; only for a source each of whose records has one child. */
+    void delegateInits(OwnedRoots roots) {
+        delegatedOwner = roots.owner();
+    }
+
+    /** The owner whose inits the receivers of this task's records send, or -1. */
+    int delegatedOwner() {
+        return delegatedOwner;
     }
 
     List<OwnedRoots> owned() {
@@ -147,8 +174,13 @@ final class TaskAcking implements AckControl {
     void beginInput(RecordBatch batch, int index) {
         failed = false;
         root = batch.root(index);
+        inputInitOwner = batch.initOwner();
         if (root != 0) {
-            input.reset(root, batch.edge(index));
+            if (inputInitOwner >= 0) {
+                input.resetRoot(root);
+            } else {
+                input.reset(root, batch.edge(index));
+            }
             tracked = true;
             return;
         }
@@ -165,14 +197,30 @@ final class TaskAcking implements AckControl {
             input = new AnchoredInput();
             held = false;
         } else if (tracked) {
-            if (failed) {
-                input.fail(acks, reporter);
-            } else {
-                input.ack(acks, reporter);
-            }
+            settle(input, failed, inputInitOwner);
         }
         tracked = false;
         root = 0;
+    }
+
+    /**
+     * Acks or fails a record. A record whose init was left to this task registers its root instead of an
+     * ack; when it failed, with a xor that is not 0 (a tree registered with 0 is complete on arrival), then
+     * the fail, which the acker reports to the owner the init named.
+     */
+    private void settle(AnchoredInput record, boolean fail, int initOwner) {
+        if (initOwner >= 0) {
+            if (fail) {
+                acks.init(record.anchors().root(0), ids.next(), initOwner);
+                record.fail(acks, reporter);
+            } else {
+                record.init(acks, initOwner);
+            }
+        } else if (fail) {
+            record.fail(acks, reporter);
+        } else {
+            record.ack(acks, reporter);
+        }
     }
 
     /** Starts on a record this task emits under {@code root}, which it owns. */
@@ -191,6 +239,8 @@ final class TaskAcking implements AckControl {
         this.root = 0;
         if (failed) {
             owner.failedHere(root);
+        } else if (delegatedOwner >= 0) {
+            return; // the task that receives the record sends the init
         } else if (input.childXor() == 0 && flushFirst.isEmpty()) {
             owner.completedHere(root, nowNs);
         } else {
@@ -230,7 +280,8 @@ final class TaskAcking implements AckControl {
             return addExplicitChild(batch, record, timestamp, key);
         }
         if (root != 0) {
-            return batch.addAnchored(record, timestamp, key, root, input.anchorOneRoot(ids));
+            long edge = ownRecord && delegatedOwner >= 0 ? 0 : input.anchorOneRoot(ids);
+            return batch.addAnchored(record, timestamp, key, root, edge);
         }
         if (tracked) {
             Anchors anchors = new Anchors();
@@ -263,7 +314,7 @@ final class TaskAcking implements AckControl {
             return null;
         }
         held = true;
-        return new HeldRecord(input);
+        return new HeldRecord(input, inputInitOwner);
     }
 
     @Override
@@ -282,16 +333,13 @@ final class TaskAcking implements AckControl {
     @Override
     public void release(Anchoring.Held held) {
         HeldRecord record = requireOpen(held);
-        if (record.hasFailed()) {
-            close(held).fail(acks, reporter);
-        } else {
-            close(held).ack(acks, reporter);
-        }
+        settle(close(held), record.hasFailed(), record.initOwner());
     }
 
     @Override
     public void fail(Anchoring.Held held) {
-        close(held).fail(acks, reporter);
+        HeldRecord record = requireOpen(held);
+        settle(close(held), true, record.initOwner());
     }
 
     /** Closes a held record; one released while it is still being processed anchors nothing more. */
@@ -321,7 +369,17 @@ final class TaskAcking implements AckControl {
      * Hands over each acker's messages once there are {@code min} or more (1: everything), sinks flushed
      * first; returns true when nothing that should have gone is left.
      */
-    boolean handOff(int min) throws Exception {
+    void handOff(long nowNs) throws Exception {
+        if (nowNs - lastFullHandOffNs >= bufferTimeoutNs) {
+            if (handOff(1)) {
+                lastFullHandOffNs = nowNs;
+            }
+        } else {
+            handOff(HAND_OFF_MESSAGES);
+        }
+    }
+
+    private boolean handOff(int min) throws Exception {
         boolean flushed = false;
         blocked = false;
         for (int acker = 0; acker < toAckers.size(); acker++) {

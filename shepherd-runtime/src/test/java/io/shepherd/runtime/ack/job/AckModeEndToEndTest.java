@@ -90,6 +90,45 @@ class AckModeEndToEndTest {
         });
     }
 
+    /**
+     * The source sends straight to a keyed stage, so it leaves each root's init to that stage (delegated
+     * inits): a record swallowed there leaves no ledger, and the source's backstop probe replays it.
+     */
+    @Test
+    void when_a_source_leaves_its_inits_to_the_next_task_then_failures_and_losses_there_are_replayed() throws Exception {
+        InjectedFaults faults = new InjectedFaults();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20; i++) {
+            faults.throwOnce("keyed", random.nextLong(RECORDS));
+            faults.throwOnce("map", random.nextLong(RECORDS));
+        }
+        for (int i = 0; i < 5; i++) {
+            faults.dropOnce(random.nextLong(RECORDS));
+        }
+        InjectedFaults.Handle f = InjectedFaults.share(faults);
+        StreamEnvironment env = ackedEnvironment(TREE_TIMEOUT);
+        CollectSink<Long> sink = new CollectSink<>();
+        env.fromCollection(LongStream.range(0, RECORDS).boxed().toList())
+                .keyBy(v -> v % 13)
+                .process(new SwallowingStage(f))
+                .map(v -> {
+                    f.strike("map", v);
+                    return v;
+                })
+                .sink(sink);
+        JobResult result = Jobs.run(env, "delegated inits");
+        f.release();
+        Multisets.Diff<Long> diff = Multisets.diff(LongStream.range(0, RECORDS).boxed().toList(), sink.results());
+        assertThat(diff.missing()).as("records lost: %s", diff.missing()).isEmpty();
+        assertThat(faults.dropped.get()).isEqualTo(5);
+        AckMetrics acking = result.metrics().acking();
+        assertThat(acking.failed()).as("failed trees, told by the acker").isPositive();
+        assertThat(acking.replayed()).as("every failed or lost record emitted again")
+                .isGreaterThanOrEqualTo(acking.failed() + 5);
+        assertThat(acking.completed()).isEqualTo(RECORDS);
+        sink.clear();
+    }
+
     @Test
     void when_output_of_a_window_fails_downstream_then_the_window_emits_it_again() throws Exception {
         InjectedFaults faults = new InjectedFaults();
