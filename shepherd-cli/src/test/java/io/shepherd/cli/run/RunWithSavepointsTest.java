@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -163,7 +164,12 @@ class RunWithSavepointsTest {
         env.config().checkpointing().setInterval(Duration.ofMillis(20)).setDirectory(checkpoints.toString());
         new CountsJob().build(env, Map.of());
         JobClient job = env.executeAsync("CountsJob");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (job.metrics().sourceRecords() == 0) {
+            if (System.nanoTime() > deadline) {
+                job.cancel();
+                throw new AssertionError("the job read nothing within 60 s");
+            }
             Thread.sleep(5);
         }
         return job;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,11 @@ class AckFlowControlTest {
     /** Waits until the source has stopped: nothing more read for a while. */
     private static AckMetrics awaitSteady(JobClient job) throws InterruptedException {
         long last = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int quiet = 0; quiet < 5; ) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the source did not settle within 60 s; it read " + last);
+            }
             Thread.sleep(50);
             long read = job.metrics().sourceRecords();
             quiet = read == last && read > 0 ? quiet + 1 : 0;
