@@ -79,16 +79,41 @@ final class Forcer implements Runnable {
      * @throws RuntimeException the error of a failed force, if one failed
      */
     void awaitIdle() {
+        awaitIdle(Long.MAX_VALUE);
+    }
+
+    /**
+     * Waits up to {@code maxWaitNanos} until every batch handed over has been acknowledged; returns whether
+     * they were.
+     *
+     * @throws RuntimeException the error of a failed force, if one failed
+     */
+    boolean awaitIdle(long maxWaitNanos) {
         lock.lock();
         try {
-            while ((forcing || !pending.isEmpty()) && failure == null) {
-                finished.awaitUninterruptibly();
+            long remaining = maxWaitNanos;
+            while ((forcing || !pending.isEmpty()) && failure == null && remaining > 0) {
+                if (maxWaitNanos == Long.MAX_VALUE) {
+                    finished.awaitUninterruptibly();
+                } else {
+                    remaining = awaitFinished(remaining);
+                }
             }
             if (failure != null) {
                 throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
             }
+            return !forcing && pending.isEmpty();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private long awaitFinished(long nanos) {
+        try {
+            return finished.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the writer treats an interrupt as a hint to look for work
+            return 0;
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class LogWriter implements Runnable {
 
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long GATHER_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final WalOptions options;
     private final Clock clock;
@@ -155,7 +156,7 @@ final class LogWriter implements Runnable {
         if (policy.kind() == SyncPolicy.Kind.SYNC && !forcer.idle() && !batchIsFull()) {
             // What is written now would wait for the next force anyway: gather it into one write when this
             // force ends. Only a full batch is worth copying into the file while the force runs.
-            forcer.awaitIdle();
+            gatherDuringForce();
             return 0;
         }
         awaitFullerBatch();
@@ -206,6 +207,20 @@ final class LogWriter implements Runnable {
                 return;
             }
             queue.drainTo(backlog, Math.min(remaining, MAX_PARK_NANOS));
+        }
+    }
+
+    /**
+     * While the forcer works, takes what arrives until the force ends or a full batch is there (then the
+     * caller writes it at once). Looks at the queue every {@link #GATHER_SLICE_NANOS}: appenders wake only a
+     * parked writer, and a force lasts far longer than a slice.
+     */
+    private void gatherDuringForce() throws InterruptedException {
+        while (!forcer.awaitIdle(GATHER_SLICE_NANOS)) {
+            queue.drainTo(backlog, 0);
+            if (batchIsFull()) {
+                return;
+            }
         }
     }
 

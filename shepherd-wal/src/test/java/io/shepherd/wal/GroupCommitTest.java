@@ -28,7 +28,10 @@ class GroupCommitTest {
 
     private final SimulatedDisk disk = simulatedDisk(2);
 
-    /** Holds the first force of the segment until released, so that appends pile up behind it. */
+    /**
+     * Holds the first force of the segment until released, so that appends pile up behind it. The hold is
+     * bounded: a test that fails before releasing it must still be able to close its log.
+     */
     private static class StalledForce implements DiskObserver {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -38,7 +41,7 @@ class GroupCommitTest {
             if (file.equals(SEGMENT) && started.getCount() > 0) {
                 started.countDown();
                 try {
-                    release.await();
+                    release.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
