@@ -10,7 +10,7 @@ import io.shepherd.api.state.ValueStateDescriptor;
  * Keeps each account's running balance in keyed state and applies legs to it. Every account
  * starts at the same opening balance; each applied leg is emitted with the balance it left, so
  * the sink sees both what was applied and the state it produced. Before each leg it lets the run's
- * {@link FailureInjector} fail it.
+ * {@link FailureInjector} fail it, or (in ack mode) make it vanish.
  */
 public final class BalanceFunction extends KeyedProcessFunction<Integer, Leg, AppliedLeg> {
     private final long openingBalance;
@@ -33,6 +33,11 @@ public final class BalanceFunction extends KeyedProcessFunction<Integer, Leg, Ap
     @Override
     public void processElement(Leg leg, Context<Integer> context, Collector<AppliedLeg> out) {
         failures.check(FailureSite.BALANCES, leg.txId());
+        if (failures.drops(FailureSite.BALANCES, leg.txId())) {
+            // Held and never released: the leg's tree times out and the source emits its transfer again.
+            context.anchoring().hold();
+            return;
+        }
         Long current = balance.value();
         long after = (current == null ? openingBalance : current) + leg.delta();
         balance.update(after);

@@ -12,11 +12,14 @@ import io.shepherd.api.StreamEnvironment;
  *
  * Operators carry uids, so their state keeps its identity across checkpoints and savepoints. The
  * source is replayable (its position is operator state) and the sink commits in two phases, so with
- * aligned or unaligned checkpoints every leg reaches the ledger exactly once through failures.
+ * aligned or unaligned checkpoints every leg reaches the ledger exactly once through failures. In ack
+ * mode the source emits a transfer again when its tree fails or times out, so no leg is lost, but the
+ * leg that had already been applied is applied again.
  */
 public final class BankTransfers {
     public static final String JOB_NAME = "bank-transfers";
     static final String SOURCE = "transfers";
+    static final String SPLIT = "split-legs";
     static final String BALANCES = "balances";
     static final String SINK = "applied-legs";
 
@@ -26,9 +29,9 @@ public final class BankTransfers {
     public static void build(StreamEnvironment env, DemoSpec spec, LegLedger ledger, FailureInjector failures) {
         env.fromSource(new TransferSource(spec.seed(), spec.accounts(), spec.transfers(), failures.id()), SOURCE)
                 .uid(SOURCE)
-                .flatMap(new SplitIntoLegs())
-                .name("split-legs")
-                .uid("split-legs")
+                .flatMap(new SplitIntoLegs(failures.id()))
+                .name(SPLIT)
+                .uid(SPLIT)
                 .keyBy(Leg::account)
                 .process(new BalanceFunction(spec.openingBalance(), failures.id()))
                 .name(BALANCES)

@@ -26,9 +26,12 @@ import picocli.CommandLine.Spec;
                     + "applied to a running balance in keyed state, and every applied leg is recorded. The output is "
                     + "then checked against a reference computed independently from the seed: every leg applied "
                     + "exactly once, every final balance right, total money conserved.",
-            "With --failures N, N exceptions are thrown at moments drawn from the seed inside the source, the "
-                    + "balance operator or the sink, each once the job has recovered from the one before; the job "
-                    + "restores its latest checkpoint each time, and the check also demands N recoveries."
+            "With --failures N, N failures strike at moments drawn from the seed, each once the job has recovered "
+                    + "from the one before, and the check also demands N recoveries. With checkpoints they are "
+                    + "exceptions in the source, the balance operator or the sink, and the job restores its latest "
+                    + "checkpoint each time. With acking they are exceptions in the legs splitter, the balance "
+                    + "operator or the sink, or records the balance operator drops without a trace; the failed or "
+                    + "timed-out transfer is emitted again by the source."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -53,12 +56,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--guarantee", paramLabel = "G",
             description = "What the verification demands: exactly-once, at-least-once (doubles allowed) or "
-                    + "at-most-once (losses allowed) (default: at-least-once with --checkpointing at-least-once, "
-                    + "else exactly-once).")
+                    + "at-most-once (losses allowed) (default: at-least-once with --mechanism acking or "
+                    + "--checkpointing at-least-once, else exactly-once).")
     String guarantee;
 
     @Option(names = "--mechanism", paramLabel = "M",
-            description = "How the job recovers from failures: none, checkpoints, or acking (not available yet) "
+            description = "How the job recovers from failures: none, checkpoints, or acking (per-record "
+                    + "acknowledgements with replay; at-least-once) "
                     + "(default: checkpoints with --failures, --checkpointing or --checkpoint-interval, else none).")
     String mechanism;
 
@@ -93,8 +97,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             Checkpointing mode = checkpointing == null ? null
                     : Labeled.parse(Checkpointing.values(), "--checkpointing", checkpointing);
-            Guarantee promised = guarantee(mode);
             RecoveryMechanism recovery = mechanism();
+            Guarantee promised = guarantee(recovery, mode);
             return new DemoSpec(transfers, accounts, parallelism, seed, DemoSpec.DEFAULT_OPENING_BALANCE, promised,
                     recovery, checkpoints(recovery, mode == null ? Checkpointing.defaultFor(promised) : mode), failures);
         } catch (IllegalArgumentException e) {
@@ -102,10 +106,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The guarantee asked for; without one, what the checkpointing mode asked for keeps. */
-    private Guarantee guarantee(Checkpointing mode) {
+    /** The guarantee asked for; without one, what ack mode or the checkpointing mode asked for keeps. */
+    private Guarantee guarantee(RecoveryMechanism recovery, Checkpointing mode) {
         if (guarantee != null) {
             return Labeled.parse(Guarantee.values(), "--guarantee", guarantee);
+        }
+        if (recovery == RecoveryMechanism.ACKING) {
+            return Guarantee.AT_LEAST_ONCE;
         }
         return mode == null ? Guarantee.EXACTLY_ONCE : mode.keeps();
     }
@@ -113,7 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The mechanism asked for; without one, checkpoints when anything about recovery was asked for. */
     private RecoveryMechanism mechanism() {
         if (mechanism != null) {
-            return Labeled.parse(RecoveryMechanism.values(), "--mechanism", mechanism).requireAvailable();
+            return Labeled.parse(RecoveryMechanism.values(), "--mechanism", mechanism);
         }
         boolean recoveryAskedFor = failures > 0 || checkpointing != null || checkpointInterval != null;
         return recoveryAskedFor ? RecoveryMechanism.CHECKPOINTS : RecoveryMechanism.NONE;

@@ -3,6 +3,7 @@ package io.shepherd.cli.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shepherd.api.ack.AckMetrics;
 import io.shepherd.api.execution.Recovery;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class DemoReport {
         node.put("money_drift", v.moneyDrift());
         node.put("failures", spec.failures());
         node.put("failures_injected", outcome.injected().size());
-        node.put("recoveries", outcome.recoveries().size());
+        node.put("recoveries", outcome.recoveryCount());
         node.put("recovery_ms_mean", roundedMillis(outcome.recoveryMsMean()));
         node.put("recovery_ms_max", roundedMillis(outcome.recoveryMsMax()));
         node.put("records_per_second", Math.round(outcome.transfersPerSecond()));
@@ -52,7 +53,8 @@ public final class DemoReport {
         addAll(node.putArray("mismatched_balances"), v.mismatchedBalances());
         ArrayNode injected = node.putArray("injected_failures");
         for (FailureInjector.Injection injection : outcome.injected()) {
-            injected.addObject().put("site", injection.point().site().operator()).put("tx", injection.txId());
+            injected.addObject().put("site", injection.point().site().operator())
+                    .put("kind", injection.point().kind().label()).put("tx", injection.txId());
         }
         ArrayNode recoveries = node.putArray("recovery_list");
         for (Recovery recovery : outcome.recoveries()) {
@@ -61,8 +63,25 @@ public final class DemoReport {
                     .put("restored_checkpoint", recovery.restoredCheckpoint())
                     .put("recovery_ms", roundedMillis(DemoOutcome.millis(recovery)));
         }
+        ackFields(node, outcome);
         outcome.recoveryShortfall().ifPresent(shortfall -> node.put("recovery_shortfall", shortfall));
         return node.toString();
+    }
+
+    /** What ack mode counted; null outside it. */
+    private static void ackFields(ObjectNode node, DemoOutcome outcome) {
+        if (outcome.spec().mechanism() != RecoveryMechanism.ACKING) {
+            for (String field : List.of("replays", "failed_trees", "timeouts", "latency_ms_p50", "latency_ms_p99")) {
+                node.putNull(field);
+            }
+            return;
+        }
+        AckMetrics acking = outcome.acking();
+        node.put("replays", acking.replayed());
+        node.put("failed_trees", acking.failed());
+        node.put("timeouts", acking.timedOut());
+        node.put("latency_ms_p50", roundedMillis(acking.latencyP50Us() / 1000.0));
+        node.put("latency_ms_p99", roundedMillis(acking.latencyP99Us() / 1000.0));
     }
 
     /** A few lines for a person: what ran, what was checked, and the verdict last. */
@@ -73,8 +92,14 @@ public final class DemoReport {
         line(out, "Bank transfers on the embedded engine: %,d transfers over %,d accounts, parallelism %d, seed %d",
                 spec.transfers(), spec.accounts(), spec.parallelism(), spec.seed());
         line(out, "  guarantee %s, %s, %d failures injected, %d recoveries", spec.guarantee().label(),
-                recoveryMechanism(spec), outcome.injected().size(), outcome.recoveries().size());
+                recoveryMechanism(spec), outcome.injected().size(), outcome.recoveryCount());
         failureLines(out, outcome);
+        if (spec.mechanism() == RecoveryMechanism.ACKING) {
+            AckMetrics acking = outcome.acking();
+            line(out, "  ack mode: %,d replays (%,d trees failed, %,d timed out); complete latency p50 %.2f ms, "
+                    + "p99 %.2f ms", acking.replayed(), acking.failed(), acking.timedOut(),
+                    acking.latencyP50Us() / 1000.0, acking.latencyP99Us() / 1000.0);
+        }
         line(out, "  ran in %.2f s: %,.0f transfers/s", outcome.jobDuration().toNanos() / 1e9,
                 outcome.transfersPerSecond());
         line(out, "  legs: %,d expected, %,d applied, %,d lost, %,d duplicated%s", v.legsExpected(), v.legsApplied(),
@@ -108,15 +133,24 @@ public final class DemoReport {
     private static void failureLines(StringBuilder out, DemoOutcome outcome) {
         List<FailureInjector.Injection> injected = outcome.injected();
         List<Recovery> recoveries = outcome.recoveries();
+        boolean acking = outcome.spec().mechanism() == RecoveryMechanism.ACKING;
         for (int i = 0; i < injected.size(); i++) {
             FailureInjector.Injection injection = injected.get(i);
-            String recovered = i < recoveries.size() ? recovered(recoveries.get(i)) : "no recovery reported";
-            line(out, "    failure %d in %s at tx %,d: %s", injection.point().number(),
-                    injection.point().site().operator(), injection.txId(), recovered);
+            String recovered = acking ? replayed(injection.point().kind())
+                    : i < recoveries.size() ? recovered(recoveries.get(i)) : "no recovery reported";
+            line(out, "    failure %d, %s in %s at tx %,d: %s", injection.point().number(),
+                    injection.point().kind().label(), injection.point().site().operator(), injection.txId(), recovered);
         }
         if (!recoveries.isEmpty()) {
             line(out, "  recovery time: %.1f ms mean, %.1f ms max", outcome.recoveryMsMean(), outcome.recoveryMsMax());
         }
+    }
+
+    private static String replayed(FailureKind kind) {
+        return switch (kind) {
+            case THROW -> "its tree failed and the source emitted the transfer again";
+            case DROP -> "its tree timed out and the source emitted the transfer again";
+        };
     }
 
     private static String recovered(Recovery recovery) {

@@ -9,7 +9,7 @@ package io.shepherd.cli.demo;
  * @param seed the input's seed: the same seed gives the same transfers, and the same failure plan
  * @param openingBalance every account's balance before the first transfer
  * @param guarantee what the verification demands
- * @param mechanism how failures are recovered from; only an {@link RecoveryMechanism#available() available} one
+ * @param mechanism how failures are recovered from; acking keeps at-least-once only
  * @param checkpoints how checkpoints are taken: given exactly when the mechanism is checkpoints, and in a
  *     mode that keeps the guarantee
  * @param failures how many failures to inject, 0 to {@link #MAX_FAILURES}; none without a recovery mechanism
@@ -48,7 +48,6 @@ public record DemoSpec(
         if (failures < 0 || failures > MAX_FAILURES) {
             throw new IllegalArgumentException("failures must be in 0.." + MAX_FAILURES + ", got " + failures);
         }
-        mechanism.requireAvailable();
         if ((mechanism == RecoveryMechanism.CHECKPOINTS) != (checkpoints != null)) {
             throw new IllegalArgumentException("checkpoint settings go with the checkpoints mechanism, and only "
                     + "with it; the mechanism is " + mechanism.label());
@@ -56,6 +55,11 @@ public record DemoSpec(
         if (failures > 0 && mechanism == RecoveryMechanism.NONE) {
             throw new IllegalArgumentException("injecting failures needs a recovery mechanism: with none, the first "
                     + "failure ends the run");
+        }
+        if (mechanism == RecoveryMechanism.ACKING && guarantee != Guarantee.AT_LEAST_ONCE) {
+            throw new IllegalArgumentException("ack mode emits a transfer again when its tree fails, applying the leg "
+                    + "that had got through a second time, so it cannot keep the " + guarantee.label()
+                    + " guarantee: promise at-least-once, or use checkpoints");
         }
         if (checkpoints != null && !checkpoints.checkpointing().keeps().keeps(guarantee)) {
             throw new IllegalArgumentException(checkpoints.checkpointing().label() + " checkpointing may apply a leg "

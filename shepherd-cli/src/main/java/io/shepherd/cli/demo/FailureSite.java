@@ -4,6 +4,8 @@ package io.shepherd.cli.demo;
 public enum FailureSite {
     /** The source reader, before it emits a transfer. */
     SOURCE(BankTransfers.SOURCE),
+    /** The function that splits a transfer into legs, in the source's task, before it splits one. */
+    SPLIT(BankTransfers.SPLIT),
     /** The keyed balance function, before it applies a leg to its account's state. */
     BALANCES(BankTransfers.BALANCES),
     /** The sink writer, before it writes an applied leg. */

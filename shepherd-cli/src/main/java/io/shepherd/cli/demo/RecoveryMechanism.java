@@ -1,22 +1,33 @@
 package io.shepherd.cli.demo;
 
+import static io.shepherd.cli.demo.FailureMode.droppedIn;
+import static io.shepherd.cli.demo.FailureMode.thrownIn;
+
+import java.util.List;
+
 /**
- * How a demo run recovers from failures. Without one, no failure is injected and a failure that
- * happens anyway ends the run.
+ * How a demo run recovers from failures, and so which failures it can be put through. Without one, no
+ * failure is injected and a failure that happens anyway ends the run.
  */
 public enum RecoveryMechanism implements Labeled {
-    NONE("none", true),
+    NONE("none", List.of()),
     /** Barrier checkpoints: a failed job is restored from its latest completed checkpoint. */
-    CHECKPOINTS("checkpoints", true),
-    /** Per-record acknowledgements with replay from the source (ack mode); not wired into the engine yet. */
-    ACKING("acking", false);
+    CHECKPOINTS("checkpoints", List.of(
+            thrownIn(FailureSite.SOURCE), thrownIn(FailureSite.BALANCES), thrownIn(FailureSite.SINK))),
+    /**
+     * Ack mode: a record's tree fails where a function throws, or times out where a record vanished, and the
+     * source emits the record again. A source reader that throws fails the job even here, so the source's task
+     * fails in the function chained to it instead.
+     */
+    ACKING("acking", List.of(thrownIn(FailureSite.SPLIT), thrownIn(FailureSite.BALANCES),
+            thrownIn(FailureSite.SINK), droppedIn(FailureSite.BALANCES)));
 
     private final String label;
-    private final boolean available;
+    private final List<FailureMode> failureModes;
 
-    RecoveryMechanism(String label, boolean available) {
+    RecoveryMechanism(String label, List<FailureMode> failureModes) {
         this.label = label;
-        this.available = available;
+        this.failureModes = failureModes;
     }
 
     @Override
@@ -24,17 +35,8 @@ public enum RecoveryMechanism implements Labeled {
         return label;
     }
 
-    /** Whether the engine can run a job with it yet. */
-    public boolean available() {
-        return available;
-    }
-
-    /** This mechanism, if {@link #available()}; else an error saying what to use instead. */
-    public RecoveryMechanism requireAvailable() {
-        if (!available) {
-            throw new IllegalArgumentException("recovery mechanism '" + label + "' is not available yet: the engine "
-                    + "cannot run a job with it; use checkpoints");
-        }
-        return this;
+    /** The failures a run recovering this way is put through; none without a mechanism. */
+    public List<FailureMode> failureModes() {
+        return failureModes;
     }
 }

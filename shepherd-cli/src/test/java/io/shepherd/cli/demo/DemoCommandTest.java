@@ -115,11 +115,15 @@ class DemoCommandTest {
     }
 
     @Test
-    void when_the_acking_mechanism_is_asked_for_then_exit_is_2_and_it_is_not_available_yet() {
-        CommandRun run = CommandRun.of("demo", "--mechanism", "acking", "--failures", "1");
+    void when_exactly_once_is_asked_of_ack_mode_then_exit_is_2() {
+        CommandRun run = CommandRun.of("demo", "--mechanism", "acking", "--guarantee", "exactly-once");
+        CommandRun checkpointing = CommandRun.of("demo", "--mechanism", "acking", "--checkpointing", "aligned");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("recovery mechanism 'acking' is not available yet").contains("use checkpoints");
+        assertThat(run.err()).contains("ack mode emits a transfer again when its tree fails")
+                .contains("cannot keep the exactly-once guarantee: promise at-least-once, or use checkpoints");
+        assertThat(checkpointing.exitCode()).as(checkpointing.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(checkpointing.err()).contains("need --mechanism checkpoints, not acking");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shepherd.api.ack.AckMetrics;
 import io.shepherd.api.execution.Recovery;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ class DemoReportTest {
     @Test
     void when_fewer_failures_were_injected_than_asked_for_then_the_run_is_not_verified_and_says_why() throws Exception {
         DemoOutcome outcome = new DemoOutcome(THREE_FAILURES, Duration.ofMillis(50), EXACT,
-                List.of(injection(1, 10), injection(2, 20)), List.of(recovery(4), recovery(8)));
+                List.of(injection(1, 10), injection(2, 20)), List.of(recovery(4), recovery(8)), AckMetrics.NONE);
 
         assertThat(outcome.verified()).isFalse();
         assertThat(DemoReport.human(outcome).strip()).endsWith(
@@ -35,11 +36,11 @@ class DemoReportTest {
     @Test
     void when_the_job_reports_fewer_recoveries_than_failures_then_the_run_is_not_verified() {
         DemoOutcome outcome = new DemoOutcome(THREE_FAILURES, Duration.ofMillis(50), EXACT,
-                List.of(injection(1, 10), injection(2, 20), injection(3, 30)), List.of(recovery(4), recovery(8)));
+                List.of(injection(1, 10), injection(2, 20), injection(3, 30)), List.of(recovery(4), recovery(8)), AckMetrics.NONE);
 
         assertThat(outcome.verified()).isFalse();
         assertThat(DemoReport.human(outcome))
-                .contains("    failure 3 in balances at tx 30: no recovery reported")
+                .contains("    failure 3, exception in balances at tx 30: no recovery reported")
                 .contains("NOT VERIFIED: 3 failures were injected, but the job reports 2 recoveries.");
     }
 
@@ -47,17 +48,17 @@ class DemoReportTest {
     void when_every_failure_was_recovered_from_then_each_is_listed_with_its_recovery() {
         DemoOutcome outcome = new DemoOutcome(THREE_FAILURES, Duration.ofMillis(50), EXACT,
                 List.of(injection(1, 10), injection(2, 20), injection(3, 1_500)),
-                List.of(recovery(4), recovery(8), new Recovery("task", "cause", -1, Duration.ofNanos(12_345_000))));
+                List.of(recovery(4), recovery(8), new Recovery("task", "cause", -1, Duration.ofNanos(12_345_000))), AckMetrics.NONE);
 
         assertThat(outcome.verified()).isTrue();
         assertThat(DemoReport.human(outcome))
-                .contains("    failure 1 in balances at tx 10: restored checkpoint 7, recovered in 4.0 ms")
-                .contains("    failure 3 in balances at tx 1,500: restarted from the start, recovered in 12.3 ms")
+                .contains("    failure 1, exception in balances at tx 10: restored checkpoint 7, recovered in 4.0 ms")
+                .contains("    failure 3, exception in balances at tx 1,500: restarted from the start, recovered in 12.3 ms")
                 .contains("  recovery time: 8.1 ms mean, 12.3 ms max");
     }
 
     private static FailureInjector.Injection injection(int number, long txId) {
-        return new FailureInjector.Injection(new FailurePoint(number, FailureSite.BALANCES, txId), txId);
+        return new FailureInjector.Injection(new FailurePoint(number, FailureSite.BALANCES, FailureKind.THROW, txId), txId);
     }
 
     private static Recovery recovery(long millis) {

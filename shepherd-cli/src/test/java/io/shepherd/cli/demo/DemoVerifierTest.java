@@ -119,7 +119,7 @@ class DemoVerifierTest {
         try (LegLedger ledger = open(spec); FailureInjector none = FailureInjector.open(List.of())) {
             StreamEnvironment env = StreamEnvironment.create().setParallelism(spec.parallelism());
             env.fromSource(new TransferSource(spec.seed(), spec.accounts(), spec.transfers(), none.id()), "transfers")
-                    .flatMap(new SplitIntoLegs())
+                    .flatMap(new SplitIntoLegs(none.id()))
                     .flatMap(new Tamper(Leg.id(100, Leg.DEBIT), Leg.id(2_500, Leg.CREDIT)))
                     .keyBy(Leg::account)
                     .process(new BalanceFunction(spec.openingBalance(), none.id()))
