@@ -67,34 +67,35 @@ final class FlinkJobs {
     private static void build(StreamExecutionEnvironment env, RunSpec spec) {
         long records = spec.records();
         long warmup = spec.latencyWarmupPerSubtask();
+        long chunk = spec.sinkChunk();
         switch (spec.job()) {
             case STATELESS -> numbers(env, records)
                     .map(value -> value * 3)
                     .filter(value -> (value & 1) == 0)
-                    .sinkTo(new ProbeSink<Long>((value, tally) -> tally.addValue(value), warmup));
+                    .sinkTo(new ProbeSink<Long>((value, tally) -> tally.addValue(value), warmup, chunk));
             case KEYED_COUNT, KEYED_COUNT_EXACTLY_ONCE, KEYED_COUNT_AT_LEAST_ONCE, KEYED_COUNT_UNALIGNED ->
                     numbers(env, records)
                             .keyBy(value -> value % PeerJob.KEYS)
                             .process(new Count())
-                            .sinkTo(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0, c.f1), warmup));
+                            .sinkTo(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0, c.f1), warmup, chunk));
             case RECOVERY -> numbers(env, records)
                     .map(new TagWithSource())
                     .keyBy(tagged -> tagged.f0 % PeerJob.KEYS)
                     .process(new TrackedCount())
-                    .sinkTo(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0, c.f1), warmup));
+                    .sinkTo(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0, c.f1), warmup, chunk));
             case WINDOW -> numbers(env, records)
                     .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
                             .withTimestampAssigner(context -> new PositionTimestamps()))
                     .keyBy(value -> value % PeerJob.KEYS)
                     .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                     .aggregate(new CountAggregate())
-                    .sinkTo(new ProbeSink<Long>((count, tally) -> tally.addValue(count), warmup));
+                    .sinkTo(new ProbeSink<Long>((count, tally) -> tally.addValue(count), warmup, chunk));
             case LATENCY -> env.fromSource(new DataGeneratorSource<>(index -> Tuple2.of(index, System.nanoTime()),
                                     records, RateLimiterStrategy.perSecond(spec.rate()), Types.TUPLE(Types.LONG, Types.LONG)),
                             WatermarkStrategy.noWatermarks(), "generator")
                     .keyBy(timed -> timed.f0 % PeerJob.KEYS)
                     .process(new TimedCount())
-                    .sinkTo(new ProbeSink<Long>((created, tally) -> tally.addLatency(created), warmup));
+                    .sinkTo(new ProbeSink<Long>((created, tally) -> tally.addLatency(created), warmup, chunk));
         }
     }
 
@@ -212,10 +213,10 @@ final class FlinkJobs {
     }
 
     /** Discards records after reading them into a {@link SinkTally}. */
-    private record ProbeSink<T>(Reading<T> reading, long latencyWarmup) implements Sink<T> {
+    private record ProbeSink<T>(Reading<T> reading, long latencyWarmup, long chunk) implements Sink<T> {
         @Override
         public SinkWriter<T> createWriter(WriterInitContext context) {
-            SinkTally tally = new SinkTally(latencyWarmup);
+            SinkTally tally = new SinkTally(latencyWarmup, chunk);
             return new SinkWriter<>() {
                 @Override
                 public void write(T record, Context context) {

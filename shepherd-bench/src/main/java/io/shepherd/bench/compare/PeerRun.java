@@ -46,7 +46,7 @@ public final class PeerRun {
         boolean measuresLatency = spec.job().kind() == PeerJob.Kind.LATENCY && latency.getTotalCount() > 0;
         return new RunResult(engine, spec.job(), spec.records(), spec.parallelism(), spec.rate(),
                 spec.job().kind() == PeerJob.Kind.THROUGHPUT ? Probe.steadyRecordsPerSecond(spec.records()) : Double.NaN,
-                Probe.startupMillis(), wallMillis,
+                spec.job() == PeerJob.WINDOW ? Double.NaN : Probe.startupMillis(), wallMillis,
                 measuresLatency ? latency.getValueAtPercentile(50) / 1e6 : Double.NaN,
                 measuresLatency ? latency.getValueAtPercentile(99) / 1e6 : Double.NaN,
                 measuresLatency ? latency.getValueAtPercentile(99.9) / 1e6 : Double.NaN,

@@ -11,8 +11,6 @@ import org.HdrHistogram.Histogram;
  * recovery job reports the failure, the restore and the catch-up ({@link RecoveryTracker}).
  */
 final class Probe {
-    /** Sinks report every this many records: a shared counter touched per record would slow both engines. */
-    static final int CHUNK = 1 << 16;
     static final int MAX_PARALLELISM = 64;
     /** The share of the input before the measured window and after it (JIT warm-up, wind-down). */
     private static final double EDGE = 0.1;

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param recordsPerSecond source records per second in the steady middle of the run (between 10% and 90%
  *     of the output)
- * @param startupMillis from submitting the job to the first record at a sink
+ * @param startupMillis from submitting the job to the first record at a sink (not for the window job, whose
+ *     first output waits for the first window to close)
  * @param wallMillis from submitting the job to its end
  * @param recoveryMillis from the injected failure to the first record counted after the restore
  * @param catchUpMillis from the injected failure until every source had replayed past where it failed

@@ -17,6 +17,15 @@ record RunSpec(PeerJob job, long records, int parallelism, double rate, Path che
         return records / parallelism / 5;
     }
 
+    /**
+     * How many records a sink subtask gathers before it reports them: a counter shared by every subtask and
+     * touched per record would slow both engines, but the 10% and 90% marks must still be seen to within a
+     * few records' worth of input (the window job's output is small and comes in bursts).
+     */
+    long sinkChunk() {
+        return Math.max(1, Math.min(1 << 16, sinkRecords() / parallelism / 200));
+    }
+
     long sinkRecords() {
         return job.sinkRecords(records, parallelism);
     }

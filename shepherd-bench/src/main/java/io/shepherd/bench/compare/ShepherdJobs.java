@@ -55,33 +55,34 @@ final class ShepherdJobs {
     private static void build(StreamEnvironment env, RunSpec spec) {
         long records = spec.records();
         long warmup = spec.latencyWarmupPerSubtask();
+        long chunk = spec.sinkChunk();
         switch (spec.job()) {
             case STATELESS -> numbers(env, records)
                     .map(value -> value * 3)
                     .filter(value -> (value & 1) == 0)
-                    .sink(new ProbeSink<Long>((value, tally) -> tally.addValue(value), warmup));
+                    .sink(new ProbeSink<Long>((value, tally) -> tally.addValue(value), warmup, chunk));
             case KEYED_COUNT, KEYED_COUNT_EXACTLY_ONCE, KEYED_COUNT_AT_LEAST_ONCE, KEYED_COUNT_UNALIGNED ->
                     numbers(env, records)
                             .keyBy(value -> value % PeerJob.KEYS)
                             .process(new Count())
-                            .sink(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0(), c.f1()), warmup));
+                            .sink(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0(), c.f1()), warmup, chunk));
             case RECOVERY -> numbers(env, records)
                     .map(new TagWithSource())
                     .keyBy(tagged -> tagged.f0() % PeerJob.KEYS)
                     .process(new TrackedCount())
-                    .sink(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0(), c.f1()), warmup));
+                    .sink(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0(), c.f1()), warmup, chunk));
             case WINDOW -> numbers(env, records)
                     .assignTimestampsAndWatermarks(WatermarkStrategy.forBoundedOutOfOrderness(
                             Duration.ofMillis(100), new PositionTimestamps()))
                     .keyBy(value -> value % PeerJob.KEYS)
                     .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                     .aggregate(new CountAggregate())
-                    .sink(new ProbeSink<Long>((count, tally) -> tally.addValue(count), warmup));
+                    .sink(new ProbeSink<Long>((count, tally) -> tally.addValue(count), warmup, chunk));
             case LATENCY -> env.fromSource(GeneratorSource.of(records,
                                     index -> Tuple2.of(index, System.nanoTime())).withRateLimit(spec.rate()), "generator")
                     .keyBy(timed -> timed.f0() % PeerJob.KEYS)
                     .process(new TimedCount())
-                    .sink(new ProbeSink<Long>((created, tally) -> tally.addLatency(created), warmup));
+                    .sink(new ProbeSink<Long>((created, tally) -> tally.addLatency(created), warmup, chunk));
         }
     }
 
@@ -189,10 +190,10 @@ final class ShepherdJobs {
     }
 
     /** Discards records after reading them into a {@link SinkTally}. */
-    private record ProbeSink<T>(Reading<T> reading, long latencyWarmup) implements Sink<T> {
+    private record ProbeSink<T>(Reading<T> reading, long latencyWarmup, long chunk) implements Sink<T> {
         @Override
         public SinkWriter<T> createWriter(FunctionContext context) {
-            SinkTally tally = new SinkTally(latencyWarmup);
+            SinkTally tally = new SinkTally(latencyWarmup, chunk);
             return new SinkWriter<>() {
                 @Override
                 public void write(T record) {

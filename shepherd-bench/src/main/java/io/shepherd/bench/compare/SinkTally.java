@@ -11,15 +11,20 @@ import org.HdrHistogram.Histogram;
  */
 final class SinkTally {
     private final long warmupRecords;
+    private final long chunk;
     private long received;
     private long reported;
     private long checksum;
     private long[] lastCounts;
     private Histogram latencies;
 
-    /** @param warmupRecords records whose latency is not recorded (the JIT is still compiling) */
-    SinkTally(long warmupRecords) {
+    /**
+     * @param warmupRecords records whose latency is not recorded (the JIT is still compiling)
+     * @param chunk how many records to gather before reporting them ({@link RunSpec#sinkChunk})
+     */
+    SinkTally(long warmupRecords, long chunk) {
         this.warmupRecords = warmupRecords;
+        this.chunk = chunk;
     }
 
     /** A record whose content is not checked. */
@@ -27,8 +32,8 @@ final class SinkTally {
         if (received++ == 0) {
             Probe.firstRecord();
         }
-        if (received - reported == Probe.CHUNK) {
-            Probe.sinkProgress(Probe.CHUNK);
+        if (received - reported == chunk) {
+            Probe.sinkProgress(chunk);
             reported = received;
         }
     }
