@@ -92,7 +92,7 @@ public final class Comparison {
 
     private RunResult runOnce(Engine engine, PeerJob job, int pair) throws IOException, InterruptedException {
         double rate = job == PeerJob.LATENCY ? peak(engine) / 2 : 0;
-        long records = job == PeerJob.LATENCY ? Math.round(rate * options.latencySeconds()) : job.records(options.quick());
+        long records = job == PeerJob.LATENCY ? Math.round(rate * options.latencySeconds()) : options.records(job);
         Path log = options.results().resolve("logs").resolve(job.label() + "-" + engine.label() + "-" + pair + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + options.heap(), "-Xmx" + options.heap(),
                 "-cp", System.getProperty("java.class.path"), PeerRun.class.getName(), engine.label(), job.label(),

@@ -10,10 +10,11 @@ import java.util.List;
 /**
  * What a comparison runs: {@code --peer flink|none} (none: Shepherd alone, for regression checks),
  * {@code --job NAME|all}, {@code --quick}, {@code --pairs N}, {@code --parallelism N}, {@code --heap SIZE},
- * {@code --results DIR}.
+ * {@code --results DIR}; for a smoke run of the harness itself, {@code --records N} (every job but latency)
+ * and {@code --latency-seconds S}.
  */
 record ComparisonOptions(Engine peer, List<PeerJob> jobs, boolean quick, int pairs, int parallelism, String heap,
-        Path results) {
+        Path results, Long recordsGiven, Double latencySecondsGiven) {
 
     static ComparisonOptions parse(String[] args) {
         String peer = "flink";
@@ -23,6 +24,8 @@ record ComparisonOptions(Engine peer, List<PeerJob> jobs, boolean quick, int pai
         int parallelism = 2;
         String heap = "2g";
         Path results = null;
+        Long records = null;
+        Double latencySeconds = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -33,6 +36,8 @@ record ComparisonOptions(Engine peer, List<PeerJob> jobs, boolean quick, int pai
                 case "--parallelism" -> parallelism = positive(value(args, ++i, arg), arg);
                 case "--heap" -> heap = heap(value(args, ++i, arg));
                 case "--results" -> results = Path.of(value(args, ++i, arg));
+                case "--records" -> records = (long) positive(value(args, ++i, arg), arg);
+                case "--latency-seconds" -> latencySeconds = (double) positive(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
@@ -49,7 +54,7 @@ record ComparisonOptions(Engine peer, List<PeerJob> jobs, boolean quick, int pai
                     .withZone(ZoneOffset.UTC).format(Instant.now()));
         }
         return new ComparisonOptions(peerEngine, jobs, quick, pairs == null ? (quick ? 2 : 5) : pairs, parallelism,
-                heap, results);
+                heap, results, records, latencySeconds);
     }
 
     /** The engines each pair runs, Shepherd first. */
@@ -61,9 +66,14 @@ record ComparisonOptions(Engine peer, List<PeerJob> jobs, boolean quick, int pai
         return engines;
     }
 
+    /** Records per run of {@code job} (not the latency job, which runs for {@link #latencySeconds}). */
+    long records(PeerJob job) {
+        return recordsGiven != null ? recordsGiven : job.records(quick);
+    }
+
     /** How long the latency job runs, at its rate. */
     double latencySeconds() {
-        return quick ? 10 : 30;
+        return latencySecondsGiven != null ? latencySecondsGiven : quick ? 10 : 30;
     }
 
     private static String value(String[] args, int index, String option) {

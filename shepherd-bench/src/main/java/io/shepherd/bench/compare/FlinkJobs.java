@@ -81,7 +81,7 @@ final class FlinkJobs {
             case RECOVERY -> numbers(env, records)
                     .map(new TagWithSource())
                     .keyBy(tagged -> tagged.f0 % PeerJob.KEYS)
-                    .process(new TrackedCount())
+                    .process(new TrackedCount(spec.failAfter()))
                     .sinkTo(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0, c.f1), warmup, chunk));
             case WINDOW -> numbers(env, records)
                     .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(100))
@@ -127,14 +127,19 @@ final class FlinkJobs {
 
     /** The recovery job's count: as {@link Count}, with its {@link RecoveryTracker}. */
     private static final class TrackedCount extends KeyedProcessFunction<Long, Tuple2<Long, Integer>, Tuple2<Long, Long>> {
+        private final long failAfter;
         private transient ValueState<Long> count;
         private transient RecoveryTracker tracker;
+
+        TrackedCount(long failAfter) {
+            this.failAfter = failAfter;
+        }
 
         @Override
         public void open(OpenContext context) {
             count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
             tracker = new RecoveryTracker(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
-                    getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+                    getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks(), failAfter);
         }
 
         @Override

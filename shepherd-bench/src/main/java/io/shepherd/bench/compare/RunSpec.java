@@ -12,6 +12,11 @@ import java.nio.file.Path;
  */
 record RunSpec(PeerJob job, long records, int parallelism, double rate, Path checkpointDirectory) {
 
+    /** When the recovery job fails: after {@link PeerJob#FAIL_AFTER} records, or a third of a shorter input. */
+    long failAfter() {
+        return Math.min(PeerJob.FAIL_AFTER, records / 3);
+    }
+
     /** Latency is recorded from this record on in each sink subtask: the first fifth warms the JIT. */
     long latencyWarmupPerSubtask() {
         return records / parallelism / 5;

@@ -69,7 +69,7 @@ final class ShepherdJobs {
             case RECOVERY -> numbers(env, records)
                     .map(new TagWithSource())
                     .keyBy(tagged -> tagged.f0() % PeerJob.KEYS)
-                    .process(new TrackedCount())
+                    .process(new TrackedCount(spec.failAfter()))
                     .sink(new ProbeSink<Tuple2<Long, Long>>((c, tally) -> tally.addCount(c.f0(), c.f1()), warmup, chunk));
             case WINDOW -> numbers(env, records)
                     .assignTimestampsAndWatermarks(WatermarkStrategy.forBoundedOutOfOrderness(
@@ -110,13 +110,18 @@ final class ShepherdJobs {
 
     /** The recovery job's count: as {@link Count}, with its {@link RecoveryTracker}. */
     private static final class TrackedCount extends KeyedProcessFunction<Long, Tuple2<Long, Integer>, Tuple2<Long, Long>> {
+        private final long failAfter;
         private transient ValueState<Long> count;
         private transient RecoveryTracker tracker;
+
+        TrackedCount(long failAfter) {
+            this.failAfter = failAfter;
+        }
 
         @Override
         public void open(FunctionContext context) {
             count = context.getState(new ValueStateDescriptor<>("count", Long.class));
-            tracker = new RecoveryTracker(context.subtaskIndex(), context.parallelism());
+            tracker = new RecoveryTracker(context.subtaskIndex(), context.parallelism(), failAfter);
         }
 
         @Override

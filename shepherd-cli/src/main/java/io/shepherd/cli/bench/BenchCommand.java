@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code shepherd bench}: end-to-end throughput of the benchmark jobs on the embedded engine, one
- * JSON object per job, parallelism and variant (checkpoint interval) on stdout.
+ * JSON object per job, parallelism and variant (checkpoint interval) on stdout; with {@code --compare},
+ * the side-by-side comparison with another engine ({@link PeerComparison}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure end-to-end throughput of the benchmark jobs on the embedded engine.")
@@ -21,7 +24,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--job", description = "stateless, keyed-count or all (default: ${DEFAULT-VALUE})",
+    @Option(names = "--job", description = "stateless, keyed-count or all; with --compare, one of its jobs or all "
+            + "(default: ${DEFAULT-VALUE})",
             defaultValue = "all")
     String job;
 
@@ -62,8 +66,31 @@ public final class BenchCommand implements Callable<Integer> {
             + "as the job has tasks approximates a thread per task")
     Integer workerThreads;
 
+    @Option(names = "--compare", paramLabel = "ENGINE", description = "run the same jobs side by side with ENGINE "
+            + "(flink), alternately, each run in a fresh JVM, and print per job the medians and the ratio with its "
+            + "range; JSON and PNG charts go to --results. none: Shepherd alone, for regression checks. Jobs: "
+            + "stateless, keyed-count, keyed-count-exactly-once, keyed-count-at-least-once, keyed-count-unaligned, "
+            + "recovery, window, latency, all")
+    String compare;
+
+    @Option(names = "--quick", description = "with --compare: shorter runs and two pairs (about ten minutes in all)")
+    boolean quick;
+
+    @Option(names = "--pairs", description = "with --compare: runs of each engine per job (default: 5, 2 with --quick)")
+    Integer pairs;
+
+    @Option(names = "--results", description = "with --compare: where results.json, summary.md and the charts go "
+            + "(default: bench-results/compare-<time>)")
+    String results;
+
     @Override
     public Integer call() throws Exception {
+        if (compare != null) {
+            return PeerComparison.run(comparisonArguments());
+        }
+        if (quick || pairs != null || results != null) {
+            throw new ParameterException(spec.commandLine(), "--quick, --pairs and --results go with --compare");
+        }
         List<BenchJob> jobs = job.equals("all") ? List.of(BenchJob.values()) : List.of(BenchJob.fromLabel(job));
         List<BenchVariant> variants = new ArrayList<>(checkpointIntervals.stream()
                 .map(interval -> new BenchVariant(interval, checkpointing))
@@ -83,5 +110,34 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The comparison's options: those of this command that it shares, as given. */
+    private List<String> comparisonArguments() {
+        List<String> args = new ArrayList<>(List.of("--peer", compare, "--job", job));
+        ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--parallelism")) {
+            if (parallelisms.size() != 1) {
+                throw new ParameterException(spec.commandLine(), "--compare runs one parallelism at a time");
+            }
+            args.addAll(List.of("--parallelism", parallelisms.get(0).toString()));
+        }
+        for (String engineOnly : List.of("--records", "--warmups", "--repeats", "--checkpoint-interval",
+                "--checkpointing", "--acking", "--rate", "--worker-threads")) {
+            if (given.hasMatchedOption(engineOnly)) {
+                throw new ParameterException(spec.commandLine(), engineOnly + " does not go with --compare: the "
+                        + "comparison's jobs fix their own sizes and settings");
+            }
+        }
+        if (quick) {
+            args.add("--quick");
+        }
+        if (pairs != null) {
+            args.addAll(List.of("--pairs", pairs.toString()));
+        }
+        if (results != null) {
+            args.addAll(List.of("--results", results));
+        }
+        return args;
     }
 }
