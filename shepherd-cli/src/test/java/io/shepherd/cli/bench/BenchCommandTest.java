@@ -13,6 +13,20 @@ class BenchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    void when_comparison_options_come_without_compare_or_engine_options_with_it_then_exit_is_2() {
+        CommandRun quick = CommandRun.of("bench", "--quick");
+        CommandRun rate = CommandRun.of("bench", "--compare", "flink", "--rate", "1000");
+        CommandRun parallelisms = CommandRun.of("bench", "--compare", "flink", "--parallelism", "1,2");
+
+        assertThat(quick.exitCode()).as(quick.toString()).isEqualTo(2);
+        assertThat(quick.err()).contains("--quick, --pairs and --results go with --compare");
+        assertThat(rate.exitCode()).as(rate.toString()).isEqualTo(2);
+        assertThat(rate.err()).contains("--rate does not go with --compare");
+        assertThat(parallelisms.exitCode()).as(parallelisms.toString()).isEqualTo(2);
+        assertThat(parallelisms.err()).contains("--compare runs one parallelism at a time");
+    }
+
+    @Test
     void when_two_checkpoint_intervals_are_given_then_each_gets_a_line_and_the_second_a_ratio_to_the_first()
             throws Exception {
         CommandRun run = CommandRun.of("bench", "--job", "keyed-count", "--parallelism", "2", "--records", "1000000",
