@@ -31,24 +31,33 @@ class SinkFlushBeforeAckTest {
                 .rebalance()
                 .sink(new BufferingSink(durable));
         JobClient job = env.executeAsync("buffering sink");
-        List<String> violations = new ArrayList<>();
-        while (true) {
-            // Completed first, written second: a record counted complete must already be written.
-            long completed = job.metrics().acking().completed();
-            long written = durable.get().size();
-            if (completed > written) {
-                violations.add(completed + " completed, " + written + " written");
+        try {
+            List<String> violations = new ArrayList<>();
+            long deadline = System.nanoTime() + Jobs.DEADLINE.toNanos();
+            while (true) {
+                // Completed first, written second: a record counted complete must already be written.
+                long completed = job.metrics().acking().completed();
+                long written = durable.get().size();
+                if (completed > written) {
+                    violations.add(completed + " completed, " + written + " written");
+                }
+                if (completed >= RECORDS) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("only " + completed + " of " + RECORDS + " records completed within "
+                            + Jobs.DEADLINE + "; progress: " + job.metrics());
+                }
+                Thread.sleep(1);
             }
-            if (completed == RECORDS) {
-                break;
-            }
-            Thread.sleep(1);
+            JobResult result = Jobs.await(job);
+            assertThat(violations).as("records completed before their sink flushed them").isEmpty();
+            assertThat(durable.get()).hasSize(RECORDS);
+            assertThat(result.metrics().acking().completed()).isEqualTo(RECORDS);
+        } finally {
+            job.cancel(); // a finished job stays finished; a failed check leaves no job running
+            durable.release();
         }
-        JobResult result = Jobs.await(job);
-        assertThat(violations).as("records completed before their sink flushed them").isEmpty();
-        assertThat(durable.get()).hasSize(RECORDS);
-        assertThat(result.metrics().acking().completed()).isEqualTo(RECORDS);
-        durable.release();
     }
 
     /** Keeps writes in memory until a flush moves them to the shared, "durable" queue. */
