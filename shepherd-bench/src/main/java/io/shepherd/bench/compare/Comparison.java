@@ -87,7 +87,7 @@ public final class Comparison {
             }
         }
         List<RunResult> peerRuns = options.peer() == null ? List.of() : runs.get(options.peer());
-        return new JobSummary(job, Metric.of(job), runs.get(Engine.SHEPHERD), peerRuns);
+        return new JobSummary(job, Metric.of(job, options.peer()), runs.get(Engine.SHEPHERD), peerRuns);
     }
 
     private RunResult runOnce(Engine engine, PeerJob job, int pair) throws IOException, InterruptedException {

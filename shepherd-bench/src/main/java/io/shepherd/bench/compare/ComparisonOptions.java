@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a comparison runs: {@code --peer flink|none} (none: Shepherd alone, for regression checks),
+ * What a comparison runs: {@code --peer flink|storm|none} (none: Shepherd alone, for regression checks),
  * {@code --job NAME|all}, {@code --quick}, {@code --pairs N}, {@code --parallelism N}, {@code --heap SIZE},
  * {@code --results DIR}; for a smoke run of the harness itself, {@code --records N} (every job but latency)
  * and {@code --latency-seconds S}.
@@ -46,9 +47,14 @@ record ComparisonOptions(Engine peer, List<PeerJob> jobs, boolean quick, int pai
         }
         Engine peerEngine = peer.equals("none") ? null : Engine.fromLabel(peer);
         if (peerEngine == Engine.SHEPHERD) {
-            throw new IllegalArgumentException("--peer must be another engine (flink), or none for Shepherd alone");
+            throw new IllegalArgumentException("--peer must be another engine (flink, storm), or none for Shepherd alone");
         }
-        List<PeerJob> jobs = job.equals("all") ? List.of(PeerJob.values()) : List.of(PeerJob.fromLabel(job));
+        List<PeerJob> jobs = job.equals("all")
+                ? Arrays.stream(PeerJob.values()).filter(j -> peerEngine == null || peerEngine.runs(j)).toList()
+                : List.of(PeerJob.fromLabel(job));
+        if (peerEngine != null && !peerEngine.runs(jobs.get(0))) {
+            throw new IllegalArgumentException(peer + " has no version of the job " + job);
+        }
         if (results == null) {
             results = Path.of("bench-results", "compare-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                     .withZone(ZoneOffset.UTC).format(Instant.now()));

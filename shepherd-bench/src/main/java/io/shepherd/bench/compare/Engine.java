@@ -15,10 +15,31 @@ enum Engine {
         void run(RunSpec spec) throws Exception {
             FlinkJobs.run(spec);
         }
+
+        @Override
+        boolean runs(PeerJob job) {
+            return job != PeerJob.KEYED_COUNT_ACKED; // Flink has no per-record acking
+        }
+    },
+    STORM {
+        @Override
+        void run(RunSpec spec) throws Exception {
+            StormJobs.run(spec);
+        }
+
+        @Override
+        boolean runs(PeerJob job) {
+            return job == PeerJob.KEYED_COUNT || job == PeerJob.KEYED_COUNT_ACKED;
+        }
     };
 
     /** Runs the job to its end in this JVM; what it measured is in the {@link Probe}. */
     abstract void run(RunSpec spec) throws Exception;
+
+    /** Whether this engine has a version of the job. */
+    boolean runs(PeerJob job) {
+        return true;
+    }
 
     String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -30,6 +51,6 @@ enum Engine {
                 return engine;
             }
         }
-        throw new IllegalArgumentException("unknown engine '" + label + "'; known: shepherd, flink");
+        throw new IllegalArgumentException("unknown engine '" + label + "'; known: shepherd, flink, storm");
     }
 }

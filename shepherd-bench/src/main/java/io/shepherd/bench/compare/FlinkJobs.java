@@ -73,6 +73,7 @@ final class FlinkJobs {
                     .map(value -> value * 3)
                     .filter(value -> (value & 1) == 0)
                     .sinkTo(new ProbeSink<Long>((value, tally) -> tally.addValue(value), warmup, chunk));
+            case KEYED_COUNT_ACKED -> throw new IllegalArgumentException("Flink has no per-record acking");
             case KEYED_COUNT, KEYED_COUNT_EXACTLY_ONCE, KEYED_COUNT_AT_LEAST_ONCE, KEYED_COUNT_UNALIGNED ->
                     numbers(env, records)
                             .keyBy(value -> value % PeerJob.KEYS)

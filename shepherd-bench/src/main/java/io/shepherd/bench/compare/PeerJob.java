@@ -17,6 +17,8 @@ public enum PeerJob {
     KEYED_COUNT_AT_LEAST_ONCE(Kind.THROUGHPUT, Checkpoints.AT_LEAST_ONCE, 100_000_000L, 20_000_000L),
     /** The keyed count with unaligned checkpoints every second. */
     KEYED_COUNT_UNALIGNED(Kind.THROUGHPUT, Checkpoints.UNALIGNED, 100_000_000L, 20_000_000L),
+    /** The keyed count in ack mode (Storm: with acking), at-least-once per record without checkpoints. */
+    KEYED_COUNT_ACKED(Kind.THROUGHPUT, Checkpoints.NONE, 30_000_000L, 5_000_000L),
     /**
      * The keyed count with exactly-once checkpoints every 500 ms and one failure after
      * {@link #FAIL_AFTER} records; the final per-key counts are checked exactly.

@@ -29,6 +29,9 @@ final class ShepherdJobs {
     static void run(RunSpec spec) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(spec.parallelism());
         configureCheckpoints(env, spec);
+        if (spec.job() == PeerJob.KEYED_COUNT_ACKED) {
+            env.config().acking().enable();
+        }
         build(env, spec);
         env.execute("compare-" + spec.job().label());
     }
@@ -61,7 +64,8 @@ final class ShepherdJobs {
                     .map(value -> value * 3)
                     .filter(value -> (value & 1) == 0)
                     .sink(new ProbeSink<Long>((value, tally) -> tally.addValue(value), warmup, chunk));
-            case KEYED_COUNT, KEYED_COUNT_EXACTLY_ONCE, KEYED_COUNT_AT_LEAST_ONCE, KEYED_COUNT_UNALIGNED ->
+            case KEYED_COUNT, KEYED_COUNT_ACKED, KEYED_COUNT_EXACTLY_ONCE, KEYED_COUNT_AT_LEAST_ONCE,
+                    KEYED_COUNT_UNALIGNED ->
                     numbers(env, records)
                             .keyBy(value -> value % PeerJob.KEYS)
                             .process(new Count())

@@ -67,10 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     Integer workerThreads;
 
     @Option(names = "--compare", paramLabel = "ENGINE", description = "run the same jobs side by side with ENGINE "
-            + "(flink), alternately, each run in a fresh JVM, and print per job the medians and the ratio with its "
-            + "range; JSON and PNG charts go to --results. none: Shepherd alone, for regression checks. Jobs: "
-            + "stateless, keyed-count, keyed-count-exactly-once, keyed-count-at-least-once, keyed-count-unaligned, "
-            + "recovery, window, latency, all")
+            + "(flink or storm), alternately, each run in a fresh JVM, and print per job the medians and the ratio "
+            + "with its range; JSON and PNG charts go to --results. none: Shepherd alone, for regression checks. "
+            + "Jobs: stateless, keyed-count, keyed-count-acked (ack mode; storm), keyed-count-exactly-once, "
+            + "keyed-count-at-least-once, keyed-count-unaligned, recovery, window, latency, all (what ENGINE has)")
     String compare;
 
     @Option(names = "--quick", description = "with --compare: shorter runs and two pairs (about ten minutes in all)")
