@@ -25,7 +25,7 @@ public enum PeerJob {
      */
     RECOVERY(Kind.RECOVERY, Checkpoints.ALIGNED, 30_000_000L, 15_000_000L),
     /** generator (event time from the record's position) → keyBy → 1 s tumbling event-time window count → discard. */
-    WINDOW(Kind.THROUGHPUT, Checkpoints.NONE, 100_000_000L, 20_000_000L),
+    WINDOW(Kind.THROUGHPUT, Checkpoints.NONE, 50_000_000L, 20_000_000L),
     /** The keyed count held to half of the engine's own peak rate; end-to-end latency of every record. */
     LATENCY(Kind.LATENCY, Checkpoints.NONE, 0, 0);
 
