@@ -13,7 +13,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -92,7 +91,7 @@ final class FlinkJobs {
                     .aggregate(new CountAggregate())
                     .sinkTo(new ProbeSink<Long>((count, tally) -> tally.addValue(count), warmup, chunk));
             case LATENCY -> env.fromSource(new DataGeneratorSource<>(index -> Tuple2.of(index, System.nanoTime()),
-                                    records, RateLimiterStrategy.perSecond(spec.rate()), Types.TUPLE(Types.LONG, Types.LONG)),
+                                    records, new MillisecondPacing<>(spec.rate()), Types.TUPLE(Types.LONG, Types.LONG)),
                             WatermarkStrategy.noWatermarks(), "generator")
                     .keyBy(timed -> timed.f0 % PeerJob.KEYS)
                     .process(new TimedCount())
