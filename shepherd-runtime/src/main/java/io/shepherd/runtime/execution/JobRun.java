@@ -112,8 +112,8 @@ final class JobRun implements JobClient, TaskGateway {
                     stopped = true;
                 } else if (outcome == Attempt.Outcome.FAILED) {
                     Attempt.TaskFailure failed = finished.failure();
-                    LOG.error("job '{}': {} failed", jobName(), failed.task(), failed.cause());
                     if (!restart(failed)) {
+                        LOG.error("job '{}': {} failed", jobName(), failed.task(), failed.cause());
                         if (cancelRequested.getCount() == 0) {
                             stopped = true;
                         } else {
@@ -126,6 +126,10 @@ final class JobRun implements JobClient, TaskGateway {
                                 String.valueOf(failed.cause()), restoredId,
                                 Duration.ofNanos(clock.nanoTime() - failed.atNanos()))));
                         resumeCheckpoints();
+                        // Logged once the restored attempt is on its way: the first stack trace a JVM formats
+                        // takes tens of milliseconds, which the recovery need not wait for.
+                        LOG.error("job '{}': {} failed; restarted from {}", jobName(), failed.task(),
+                                restoredId < 0 ? "the start" : "checkpoint " + restoredId, failed.cause());
                     }
                 }
             }
@@ -194,8 +198,6 @@ final class JobRun implements JobClient, TaskGateway {
             return false;
         }
         checkpoints.prepareRestore();
-        LOG.info("job '{}': restarting from {}", jobName(), checkpoints.restoredCheckpointId() < 0 ? "the start"
-                : "checkpoint " + checkpoints.restoredCheckpointId());
         return true;
     }
 
