@@ -103,6 +103,14 @@ final class FlinkJobs {
         return env.fromSequence(0, records - 1);
     }
 
+    /** Adds one to the key's count in keyed state; returns the new count. */
+    private static long increment(ValueState<Long> count) throws IOException {
+        Long current = count.value();
+        long next = current == null ? 1 : current + 1;
+        count.update(next);
+        return next;
+    }
+
     /** The running count per key, in keyed state; emits (key, count). */
     private static final class Count extends KeyedProcessFunction<Long, Long, Tuple2<Long, Long>> {
         private transient ValueState<Long> count;
@@ -116,9 +124,7 @@ final class FlinkJobs {
 
         @Override
         public void processElement(Long value, Context context, Collector<Tuple2<Long, Long>> out) throws IOException {
-            Long current = count.value();
-            long next = current == null ? 1 : current + 1;
-            count.update(next);
+            long next = increment(count);
             output.f0 = context.getCurrentKey();
             output.f1 = next;
             out.collect(output);
@@ -146,9 +152,7 @@ final class FlinkJobs {
         public void processElement(Tuple2<Long, Integer> tagged, Context context, Collector<Tuple2<Long, Long>> out)
                 throws IOException {
             tracker.count(tagged.f1, tagged.f0);
-            Long current = count.value();
-            long next = current == null ? 1 : current + 1;
-            count.update(next);
+            long next = increment(count);
             out.collect(Tuple2.of(context.getCurrentKey(), next));
         }
     }
@@ -164,8 +168,7 @@ final class FlinkJobs {
 
         @Override
         public void processElement(Tuple2<Long, Long> timed, Context context, Collector<Long> out) throws IOException {
-            Long current = count.value();
-            count.update(current == null ? 1 : current + 1);
+            increment(count);
             out.collect(timed.f1);
         }
     }

@@ -94,6 +94,14 @@ final class ShepherdJobs {
         return env.fromSource(GeneratorSource.of(records, index -> index), "generator");
     }
 
+    /** Adds one to the key's count in keyed state; returns the new count. */
+    private static long increment(ValueState<Long> count) {
+        Long current = count.value();
+        long next = current == null ? 1 : current + 1;
+        count.update(next);
+        return next;
+    }
+
     /** The running count per key, in keyed state; emits (key, count). */
     private static final class Count extends KeyedProcessFunction<Long, Long, Tuple2<Long, Long>> {
         private transient ValueState<Long> count;
@@ -105,9 +113,7 @@ final class ShepherdJobs {
 
         @Override
         public void processElement(Long value, Context<Long> context, Collector<Tuple2<Long, Long>> out) {
-            Long current = count.value();
-            long next = current == null ? 1 : current + 1;
-            count.update(next);
+            long next = increment(count);
             out.collect(Tuple2.of(context.currentKey(), next));
         }
     }
@@ -132,9 +138,7 @@ final class ShepherdJobs {
         public void processElement(Tuple2<Long, Integer> tagged, Context<Long> context,
                 Collector<Tuple2<Long, Long>> out) {
             tracker.count(tagged.f1(), tagged.f0());
-            Long current = count.value();
-            long next = current == null ? 1 : current + 1;
-            count.update(next);
+            long next = increment(count);
             out.collect(Tuple2.of(context.currentKey(), next));
         }
     }
@@ -150,8 +154,7 @@ final class ShepherdJobs {
 
         @Override
         public void processElement(Tuple2<Long, Long> timed, Context<Long> context, Collector<Long> out) {
-            Long current = count.value();
-            count.update(current == null ? 1 : current + 1);
+            increment(count);
             out.collect(timed.f1());
         }
     }
