@@ -1,6 +1,7 @@
 package io.shepherd.runtime.ack.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.ack.AckMetrics;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -63,15 +63,11 @@ class AckFlowControlTest {
      * Waits until max pending records are unfinished, then a while longer to see the source stay stopped: a
      * source merely starved of CPU for a moment must not pass for one stopped by flow control.
      */
-    private static AckMetrics awaitSteady(JobClient job) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (job.metrics().acking().pending() < MAX_PENDING) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("max pending not reached within 60 s; " + job.metrics().acking());
-            }
-            Thread.sleep(10);
-        }
-        Thread.sleep(250);
+    private static AckMetrics awaitSteady(JobClient job) {
+        await("max pending records unfinished").atMost(Duration.ofSeconds(60))
+                .until(() -> job.metrics().acking().pending() >= MAX_PENDING);
+        await("the source stays stopped").during(Duration.ofMillis(250)).atMost(Duration.ofSeconds(60))
+                .until(() -> job.metrics().sourceRecords() == MAX_PENDING);
         return job.metrics().acking();
     }
 

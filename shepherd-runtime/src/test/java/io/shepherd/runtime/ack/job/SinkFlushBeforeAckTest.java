@@ -1,6 +1,7 @@
 package io.shepherd.runtime.ack.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.shepherd.api.StreamEnvironment;
 import io.shepherd.api.execution.JobClient;
@@ -11,6 +12,7 @@ import io.shepherd.api.sink.SinkWriter;
 import io.shepherd.runtime.LocalExecutor;
 import io.shepherd.runtime.testing.Jobs;
 import io.shepherd.runtime.testing.Shared;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -33,23 +35,16 @@ class SinkFlushBeforeAckTest {
         JobClient job = env.executeAsync("buffering sink");
         try {
             List<String> violations = new ArrayList<>();
-            long deadline = System.nanoTime() + Jobs.DEADLINE.toNanos();
-            while (true) {
-                // Completed first, written second: a record counted complete must already be written.
-                long completed = job.metrics().acking().completed();
-                long written = durable.get().size();
-                if (completed > written) {
-                    violations.add(completed + " completed, " + written + " written");
-                }
-                if (completed >= RECORDS) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("only " + completed + " of " + RECORDS + " records completed within "
-                            + Jobs.DEADLINE + "; progress: " + job.metrics());
-                }
-                Thread.sleep(1);
-            }
+            await("every record completed").atMost(Jobs.DEADLINE).pollInSameThread().pollInterval(Duration.ofMillis(1))
+                    .until(() -> {
+                        // Completed first, written second: a record counted complete must already be written.
+                        long completed = job.metrics().acking().completed();
+                        long written = durable.get().size();
+                        if (completed > written) {
+                            violations.add(completed + " completed, " + written + " written");
+                        }
+                        return completed >= RECORDS;
+                    });
             JobResult result = Jobs.await(job);
             assertThat(violations).as("records completed before their sink flushed them").isEmpty();
             assertThat(durable.get()).hasSize(RECORDS);
